@@ -1,0 +1,80 @@
+/**
+ * `declass search <query>`: ranked passages, grouped by document.
+ */
+import type { Command } from 'commander';
+import { parseQuery, QuerySyntaxError } from '../../search/parser.js';
+import { openArchive, type ArchiveOptions } from '../archive-option.js';
+import { UserError } from '../errors.js';
+import { printJson, renderSnippet, style } from '../format.js';
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description(
+      'search the archive (words, "phrases", AND/OR/NOT, type:, date:, class:, person:, speaker: …)',
+    )
+    .argument('<query...>', 'the query; quote it in the shell to keep phrases together')
+    .option('--limit <n>', 'documents to show', parsePositive, 10)
+    .option('--offset <n>', 'documents to skip', parsePositive, 0)
+    .option('--sort <order>', 'relevance, date-asc or date-desc', 'relevance')
+    .option('--facets', 'print counts by type, decade, classification, collection and speaker')
+    .option('--json', 'print JSON')
+    .action(async (words: string[], options: SearchOptions, command: Command) => {
+      const text = words.join(' ');
+      let query;
+      try {
+        query = parseQuery(text);
+      } catch (error) {
+        if (error instanceof QuerySyntaxError) throw new UserError(error.message);
+        throw error;
+      }
+      if (!['relevance', 'date-asc', 'date-desc'].includes(options.sort)) {
+        throw new UserError(`--sort must be relevance, date-asc or date-desc (got "${options.sort}").`);
+      }
+      const archive = await openArchive(command.optsWithGlobals<ArchiveOptions>(), 'read');
+      try {
+        const response = await archive.search({
+          query,
+          limit: options.limit,
+          offset: options.offset,
+          sort: options.sort as 'relevance' | 'date-asc' | 'date-desc',
+          facets: options.facets ?? false,
+        });
+        if (options.json) return printJson(response);
+        console.log(style.dim(`${response.total} documents match · ${response.tookMs.toFixed(1)} ms`));
+        for (const hit of response.hits) {
+          const level = hit.classification.level ?? 'unmarked';
+          console.log(`\n${style.bold(hit.documentId)}  ${hit.date ?? 'undated'}  ${hit.type}  ${level}`);
+          console.log(`  ${hit.title}`);
+          for (const passage of hit.passages) {
+            const speaker = passage.speakers.find((span) => span.personName)?.personName;
+            const who = speaker ? style.dim(` (${speaker})`) : '';
+            console.log(`  ${style.dim(passage.link)}${who} ${renderSnippet(passage.snippet)}`);
+          }
+        }
+        if (response.facets) {
+          for (const [name, counts] of Object.entries(response.facets)) {
+            if (counts.length === 0) continue;
+            console.log(`\n${style.bold(name)}: ${counts.map((c) => `${c.value} (${c.count})`).join(', ')}`);
+          }
+        }
+      } finally {
+        await archive.close();
+      }
+    });
+}
+
+interface SearchOptions {
+  limit: number;
+  offset: number;
+  sort: string;
+  facets?: boolean;
+  json?: boolean;
+}
+
+function parsePositive(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0)
+    throw new UserError(`expected a whole number, got "${value}".`);
+  return number;
+}
