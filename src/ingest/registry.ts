@@ -3,8 +3,9 @@
  */
 import { ReadError, type Reader } from './reader.js';
 import { frusTeiReader } from './tei-frus/index.js';
+import { plainTextReader } from './text/index.js';
 
-export const defaultReaders: readonly Reader[] = [frusTeiReader];
+export const defaultReaders: readonly Reader[] = [frusTeiReader, plainTextReader];
 
 /** Picks the reader for a file, or throws a ReadError that says why none fits. */
 export function chooseReader(readers: readonly Reader[], head: Buffer, path: string): Reader {
