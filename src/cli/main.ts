@@ -2,6 +2,7 @@
  * The `declass` command.
  */
 import { Command, CommanderError } from 'commander';
+import { registerBench } from './commands/bench.js';
 import { registerEval } from './commands/eval.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerShow(program);
   registerStats(program);
   registerEval(program);
+  registerBench(program);
 
   try {
     await program.parseAsync([...argv]);
