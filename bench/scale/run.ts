@@ -1,0 +1,150 @@
+/**
+ * Scale: an archive of N documents made from the shared FRUS volumes (each document copied
+ * under new ids with its passages shuffled, so the vocabulary and lengths are real), then a
+ * fixed query set. Prints ingest documents/s, database size against raw text size, and query
+ * latency p50/p95/p99.
+ *
+ *   npm run bench:scale -- --documents 100000 [--db FILE] [--keep]
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { readFrusTei } from '../../src/ingest/tei-frus/index.js';
+import { percentile } from '../../src/eval/ir-metrics.js';
+import type { Document } from '../../src/records/schema.js';
+import { parseQuery } from '../../src/search/parser.js';
+import { openSqliteArchive } from '../../src/store/sqlite/index.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1]! : fallback;
+};
+const target = Number(option('--documents', '100000'));
+const keep = args.includes('--keep');
+const volumes = resolve(
+  option('--volumes', join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'frus', 'volumes')),
+);
+
+/** Queries a historian would type: names, phrases, filters, and a long common-word query. */
+const QUERIES = [
+  'Dobrynin',
+  'Berlin access',
+  '"strategic arms"',
+  'Kissinger Dobrynin summit',
+  'NATO nuclear sharing',
+  'speaker:Gromyko Berlin',
+  'type:memcon Vietnam',
+  'de Gaulle NATO withdrawal',
+  'Romania most favored nation',
+  'date:1969..1970 SALT',
+  'class:"top secret" Cuba',
+  'the President said that he would not accept this',
+];
+
+/** A small deterministic generator so every run builds the same archive. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function replicate(base: Document, copy: number, next: () => number): Document {
+  const body = base.passages.filter((p) => p.kind !== 'heading');
+  for (let i = body.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [body[i], body[j]] = [body[j]!, body[i]!];
+  }
+  const passages = [...base.passages.filter((p) => p.kind === 'heading'), ...body].map((p, index) => ({
+    ...p,
+    ordinal: index + 1,
+    anchor: null,
+  }));
+  const id = `scale/${base.id.replace('/', '-')}-${copy}`;
+  return {
+    ...base,
+    id,
+    collectionId: 'scale',
+    passages,
+    redactions: [],
+    mentions: [],
+    links: [],
+    pageBreaks: [],
+    contentHash: `${base.contentHash}-${copy}`,
+  };
+}
+
+const base: Document[] = [];
+for (const file of readdirSync(volumes).filter((name) => name.endsWith('.xml'))) {
+  for await (const event of readFrusTei(join(volumes, file)))
+    if (event.kind === 'document') base.push(event.document);
+}
+const folder = mkdtempSync(join(tmpdir(), 'declass-scale-'));
+const dbFile = resolve(option('--db', join(folder, 'scale.db')));
+if (existsSync(dbFile)) throw new Error(`${dbFile} exists; name a new file with --db.`);
+const archive = await openSqliteArchive(dbFile);
+await archive.putCollection(
+  {
+    id: 'scale',
+    title: `FRUS replicated to ${target} documents`,
+    series: null,
+    subseries: null,
+    volumeNumber: null,
+    volumeTitle: null,
+    editors: [],
+    publishedYear: null,
+    publisher: null,
+    format: 'frus-tei',
+    sourcePath: volumes,
+    published: true,
+  },
+  [],
+);
+const next = random(1969);
+let rawBytes = 0;
+const started = performance.now();
+for (let i = 0; i < target; i++) {
+  const document = replicate(base[i % base.length]!, Math.floor(i / base.length), next);
+  for (const passage of document.passages) rawBytes += Buffer.byteLength(passage.text);
+  await archive.putDocument(document);
+  if ((i + 1) % 50000 === 0) {
+    const seconds = (performance.now() - started) / 1000;
+    console.error(`  ${i + 1} documents, ${Math.round((i + 1) / seconds)} documents/s`);
+  }
+}
+const ingestSeconds = (performance.now() - started) / 1000;
+await archive.close();
+
+const reader = await openSqliteArchive(dbFile);
+const latencies: number[] = [];
+for (let round = 0; round < 5; round++) {
+  for (const text of QUERIES) {
+    const t0 = performance.now();
+    await reader.search({ query: parseQuery(text), limit: 10 });
+    if (round > 0) latencies.push(performance.now() - t0); // round 0 warms the page cache
+  }
+}
+await reader.close();
+const dbBytes = ['', '-wal'].reduce(
+  (sum, suffix) => sum + (existsSync(dbFile + suffix) ? statSync(dbFile + suffix).size : 0),
+  0,
+);
+console.log(
+  `scale benchmark: ${target} documents (${base.length} FRUS documents replicated), ${QUERIES.length} queries × 4 rounds`,
+);
+console.log(
+  `  ingest     ${ingestSeconds.toFixed(1)} s, ${Math.round(target / ingestSeconds)} documents/s (target ≥ 1,000)`,
+);
+console.log(
+  `  size       database ${(dbBytes / 1e9).toFixed(2)} GB, raw text ${(rawBytes / 1e9).toFixed(2)} GB, ratio ${(dbBytes / rawBytes).toFixed(2)} (target ≤ 2)`,
+);
+console.log(
+  `  queries    p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (target p95 ≤ 200)`,
+);
+if (!keep) rmSync(folder, { recursive: true, force: true });
