@@ -1,0 +1,70 @@
+/**
+ * The shapes the API answers with, for the web UI and other TypeScript clients. The JSON
+ * schemas in schemas.ts describe the same shapes for validation and the OpenAPI document.
+ */
+import type { Classification, Collection, Passage, Person } from '../records/schema.js';
+import type { DocumentHit, FacetCount, PassageHit } from '../search/types.js';
+
+export type { Citation, CslItem, NoteSegment } from '../publish/citation.js';
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** For a query syntax error: where the query broke (0-based character offset). */
+  position?: number;
+}
+
+export interface SearchApiResponse {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: DocumentHit[];
+  facets?: Record<string, FacetCount[]>;
+  tookMs: number;
+}
+
+export interface PassageApiResponse {
+  documentId: string;
+  title: string;
+  link: string;
+  passage: Passage;
+  footnotes: Passage[];
+}
+
+export interface CollectionSummary {
+  collection: Collection;
+  documents: number;
+}
+
+export type PersonRole = 'participant' | 'party' | 'sender' | 'addressee' | 'speaker' | 'mentioned';
+
+export interface PersonDocument {
+  documentId: string;
+  title: string;
+  type: string;
+  date: string | null;
+  classification: Classification;
+  roles: PersonRole[];
+}
+
+export interface PersonPage {
+  person: Person;
+  sameAs: Person[];
+  documents: { total: number; hits: PersonDocument[] };
+  quotes: { total: number; hits: PassageHit[] };
+}
+
+export interface TimelineBucket {
+  period: string;
+  count: number;
+}
+
+export interface Timeline {
+  query: string;
+  by: 'year' | 'month';
+  total: number;
+  undated: number;
+  buckets: TimelineBucket[];
+}
