@@ -1,0 +1,242 @@
+/**
+ * Who took part in a FRUS document: the people of a memcon's participants list, the parties
+ * named in a telcon's head, the sender and addressees of a cable, memo or letter (head
+ * `persName`/`gloss` with type from/to, and the signer in `closer`/`signed`). Group labels
+ * ("U.S.", "Soviet Union") are not people; titles ("The Secretary") are resolved to the
+ * office holder of the day through the persons list where it can be done unambiguously.
+ */
+import { resolveOffice, type PersonEntry } from '../../extract/offices.js';
+import { invertName, isGroupLabel, stripHonorifics, surnameKey } from '../../extract/participants.js';
+import type { DocumentType, Participant } from '../../records/schema.js';
+import { descendants, rawText, textOf, type XmlElement, type XmlNode } from './xml-tree.js';
+
+export interface PersonIndex {
+  byId: Map<string, PersonEntry>;
+  entries: PersonEntry[];
+  /** Surname key → entries with that surname. */
+  bySurname: Map<string, PersonEntry[]>;
+}
+
+export function indexPersons(entries: PersonEntry[]): PersonIndex {
+  const bySurname = new Map<string, PersonEntry[]>();
+  for (const entry of entries) {
+    const key = surnameKey(entry.name);
+    const list = bySurname.get(key);
+    if (list) list.push(entry);
+    else bySurname.set(key, [entry]);
+  }
+  return { byId: new Map(entries.map((entry) => [entry.localId, entry])), entries, bySurname };
+}
+
+interface Context {
+  persons: PersonIndex;
+  date: string | null;
+}
+
+type Role = Participant['role'];
+
+function fromEntry(entry: PersonEntry, role: Role, label: string, description: string | null): Participant {
+  return { name: entry.name, personId: entry.localId, role, description, label };
+}
+
+/** A tagged name: the persons-list entry when the id is known, else the printed name inverted. */
+function fromPersName(
+  persName: XmlElement,
+  role: Role,
+  description: string | null,
+  context: Context,
+): Participant | null {
+  const label = textOf(persName);
+  const id = persName.attrs['corresp']?.trim().split(/\s+/)[0]?.replace(/^#/, '');
+  const entry = id ? context.persons.byId.get(id) : undefined;
+  if (entry) return fromEntry(entry, role, label, description);
+  return fromLabel(label, role, description, context);
+}
+
+/** An untagged name or title: office holder, unique surname in the persons list, or the name as printed. */
+function fromLabel(
+  printed: string,
+  role: Role,
+  description: string | null,
+  context: Context,
+): Participant | null {
+  const label = printed
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!label) return null;
+  const office = resolveOffice(label, context.date, context.persons.entries);
+  if (office) return fromEntry(office, role, printed, description);
+  if (isGroupLabel(label)) return null;
+  const name = invertName(label);
+  const stripped = stripHonorifics(label);
+  // A bare surname ("Dillon") is matched to the persons list only when exactly one entry has it.
+  if (!stripped.includes(' ')) {
+    const matches = context.persons.bySurname.get(surnameKey(name)) ?? [];
+    if (matches.length === 1) return fromEntry(matches[0]!, role, printed, description);
+  }
+  return { name, personId: null, role, description, label: printed };
+}
+
+/** The leading name of a list item and what follows its first comma. */
+function splitItem(item: XmlElement): {
+  nameNodes: XmlElement[];
+  nameText: string;
+  description: string | null;
+} {
+  const nameNodes: XmlElement[] = [];
+  let text = '';
+  let inName = true;
+  const visit = (node: XmlNode): void => {
+    if (typeof node === 'string') {
+      if (inName) {
+        const comma = node.search(/[,;(]/);
+        if (comma >= 0) {
+          text += node.slice(0, comma);
+          inName = false;
+          return;
+        }
+      }
+      if (inName) text += node;
+      return;
+    }
+    if (node.name === 'note') return;
+    if (inName && node.name === 'persName') {
+      nameNodes.push(node);
+      text += rawText(node);
+      return;
+    }
+    for (const child of node.children) if (inName) visit(child);
+  };
+  for (const child of item.children) visit(child);
+  const whole = textOf(item);
+  const nameText = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[A-Z/]{1,6}\s*[—–-]\s*/, '');
+  const rest = whole
+    .slice(Math.min(whole.length, text.replace(/\s+/g, ' ').trim().length))
+    .replace(/^[\s,;]+/, '');
+  return { nameNodes, nameText, description: rest || null };
+}
+
+function listParticipants(list: XmlElement, context: Context): Participant[] {
+  const found: Participant[] = [];
+  for (const item of descendants(list, 'item')) {
+    const { nameNodes, nameText, description } = splitItem(item);
+    if (nameNodes.length > 0) {
+      for (const persName of nameNodes) {
+        const participant = fromPersName(persName, 'participant', description, context);
+        if (participant) found.push(participant);
+      }
+      continue;
+    }
+    // "Mr. Weeks and Mr. Mueller" on one line.
+    for (const part of nameText.split(/\s+and\s+(?=(?:Mr|Mrs|Ms|Dr|M|Sir|General|Ambassador)\b)/)) {
+      const participant = fromLabel(part, 'participant', description, context);
+      if (participant) found.push(participant);
+    }
+  }
+  return found;
+}
+
+/** "Between the Secretary of State and the British Ambassador (Makins)" → the two sides. */
+function betweenParties(head: XmlElement, context: Context, role: Role): Participant[] {
+  const title = textOf(head);
+  const match = /\bBetween\s+(.+?)(?:,\s+(?=[A-Z][a-z]+(?:\s|,|$))|$)/.exec(title);
+  if (!match) return [];
+  const found: Participant[] = [];
+  for (const side of match[1]!.split(
+    /\s+and\s+(?=(?:the|his|her|President|Secretary|Prime|Soviet|Ambassador|[A-Z])\b)/,
+  )) {
+    if (/\([^)]*\)/.test(side)) continue; // A parenthesised name is tagged and read from its persName.
+    const participant = fromLabel(side.replace(/^the\s+/i, 'The '), role, null, context);
+    if (participant) found.push(participant);
+  }
+  return found;
+}
+
+function headPersons(head: XmlElement, context: Context, defaultRole: Role): Participant[] {
+  const found: Participant[] = [];
+  const headText = textOf(head);
+  const toAt = headText.search(/\s(?:to|for)\s/);
+  for (const persName of descendants(head, 'persName', (el) => el.name === 'note')) {
+    const type = persName.attrs['type'];
+    let role: Role = defaultRole;
+    if (type === 'from') role = 'sender';
+    else if (type === 'to') role = 'addressee';
+    else if (defaultRole === 'sender' && toAt >= 0) {
+      role = headText.indexOf(textOf(persName)) > toAt ? 'addressee' : 'sender';
+    }
+    const participant = fromPersName(persName, role, null, context);
+    if (participant) found.push(participant);
+  }
+  // Offices named as sender or addressee ("the Secretary of State", "the President").
+  for (const gloss of descendants(head, 'gloss', (el) => el.name === 'note')) {
+    const type = gloss.attrs['type'];
+    if (type !== 'from' && type !== 'to') continue;
+    const office = resolveOffice(textOf(gloss), context.date, context.persons.entries);
+    if (office) found.push(fromEntry(office, type === 'from' ? 'sender' : 'addressee', textOf(gloss), null));
+  }
+  return found;
+}
+
+function signers(element: XmlElement, context: Context): Participant[] {
+  const found: Participant[] = [];
+  for (const signed of descendants(element, 'signed', (el) => el.name === 'note')) {
+    const names = descendants(signed, 'persName');
+    if (names.length > 0) {
+      for (const persName of names) {
+        const participant = fromPersName(persName, 'sender', null, context);
+        if (participant) found.push(participant);
+      }
+    } else {
+      const text = textOf(signed).replace(/^[\s[]+|[\s\].]+$/g, '');
+      if (text && text.length < 60 && !/not declassified|illegible/i.test(text)) {
+        const participant = fromLabel(text, 'sender', null, context);
+        if (participant) found.push(participant);
+      }
+    }
+  }
+  return found;
+}
+
+function dedupe(participants: Participant[]): Participant[] {
+  const seen = new Set<string>();
+  const unique: Participant[] = [];
+  for (const participant of participants) {
+    const key = participant.personId ?? `~${surnameKey(participant.name)}`;
+    const surname = `~${surnameKey(participant.name)}`;
+    if (seen.has(key) || seen.has(surname)) continue;
+    seen.add(key);
+    seen.add(surname);
+    unique.push(participant);
+  }
+  return unique;
+}
+
+export function participantsOf(
+  document: XmlElement,
+  head: XmlElement | undefined,
+  type: DocumentType,
+  persons: PersonIndex,
+  date: string | null,
+): Participant[] {
+  if (type === 'editorial-note' || type === 'report') return [];
+  const context: Context = { persons, date };
+  const lists = descendants(document, 'list', (el) => el.name === 'note').filter(
+    (list) => list.attrs['type'] === 'participants',
+  );
+  if (lists.length > 0) return dedupe(lists.flatMap((list) => listParticipants(list, context)));
+  const found: Participant[] = [];
+  if (head) {
+    if (type === 'memcon' || type === 'telcon' || type === 'minutes') {
+      const role: Role = type === 'telcon' ? 'party' : 'participant';
+      found.push(...betweenParties(head, context, role), ...headPersons(head, context, role));
+    } else {
+      found.push(...headPersons(head, context, 'sender'));
+    }
+  }
+  if (type !== 'memcon' && type !== 'telcon' && type !== 'minutes') found.push(...signers(document, context));
+  return dedupe(found);
+}
