@@ -23,7 +23,8 @@ export function facetTerm(facet: string, value: string): string | null {
     case 'classification':
     case 'classifications':
     case 'class':
-      return filterTerm('class', value.toLowerCase());
+      // "unknown" counts records that say nothing of their classification: no filter selects them.
+      return value === 'unknown' ? null : filterTerm('class', value.toLowerCase());
     case 'caveat':
     case 'caveats':
       return filterTerm('caveat', value.toLowerCase());
@@ -33,6 +34,8 @@ export function facetTerm(facet: string, value: string): string | null {
     case 'speaker':
     case 'speakers':
       return filterTerm('speaker', value);
+    case 'participant':
+    case 'participants':
     case 'person':
     case 'persons':
       return filterTerm('person', value);
@@ -59,6 +62,8 @@ export const FACET_LABELS: Record<string, string> = {
   speaker: 'Speaker',
   speakers: 'Speaker',
   caveat: 'Caveat',
+  participant: 'Participant',
+  participants: 'Participant',
   caveats: 'Caveat',
 };
 
