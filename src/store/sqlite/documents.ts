@@ -1,0 +1,278 @@
+/**
+ * Writing and reading whole documents: one transaction per document, keyed by id and content
+ * hash. The same hash writes nothing; a new hash replaces the document's rows, its passages and
+ * their index entries in the same transaction, so a reader sees the old or the new document,
+ * never a mix, and an interrupted run leaves no orphans.
+ */
+import type { Document, Passage } from '../../records/schema.js';
+import type { PutOutcome } from '../archive.js';
+import type { SqliteDatabase } from './database.js';
+import { PASSAGES_PER_DOCUMENT, passageKey, passageRange } from './keys.js';
+
+interface ExistingRow {
+  key: number;
+  content_hash: string;
+}
+
+interface PassageRow {
+  key: number;
+  kind: Passage['kind'];
+  head: string | null;
+  body: string | null;
+  meta: string | null;
+}
+
+/** Optional passage fields, stored only when one is set (most passages have none). */
+interface PassageMeta {
+  noteNumber: string | null;
+  anchor: Passage['anchor'];
+  page: string | null;
+  speakers: Passage['speakers'];
+}
+
+export class DocumentStore {
+  private readonly findDocument;
+  private readonly insertDocument;
+  private readonly updateDocument;
+  private readonly deleteDocumentRow;
+  private readonly insertPassage;
+  private readonly indexPassage;
+  private readonly unindexPassages;
+  private readonly deletePassages;
+  private readonly insertSpeaker;
+  private readonly deleteSpeakers;
+  private readonly insertParticipant;
+  private readonly deleteParticipants;
+  private readonly insertMention;
+  private readonly deleteMentions;
+  private readonly insertRedaction;
+  private readonly deleteRedactions;
+  private readonly selectDocument;
+  private readonly selectPassages;
+  private readonly selectDocumentsOfSource;
+  private readonly writeTransaction;
+  private readonly removeTransaction;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.findDocument = db.prepare<[string], ExistingRow>(
+      'SELECT key, content_hash FROM documents WHERE id = ?',
+    );
+    const columns = `collection_id = @collection_id, type = @type, date_start = @date_start,
+      date_end = @date_end, year = @year, class_level = @class_level, caveats = @caveats,
+      published = @published, content_hash = @content_hash, source_path = @source_path,
+      title = @title, json = @json`;
+    this.insertDocument = db.prepare(
+      `INSERT INTO documents (id, collection_id, type, date_start, date_end, year, class_level, caveats,
+         published, content_hash, source_path, title, json)
+       VALUES (@id, @collection_id, @type, @date_start, @date_end, @year, @class_level, @caveats,
+         @published, @content_hash, @source_path, @title, @json)`,
+    );
+    this.updateDocument = db.prepare(`UPDATE documents SET ${columns} WHERE key = @key`);
+    this.deleteDocumentRow = db.prepare('DELETE FROM documents WHERE key = ?');
+    this.insertPassage = db.prepare(
+      'INSERT INTO passages (key, kind, head, body, speakers, meta) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.indexPassage = db.prepare(
+      'INSERT INTO passages_fts (rowid, head, body, speakers) VALUES (?, ?, ?, ?)',
+    );
+    // External-content FTS5 removes an entry given the exact values it indexed.
+    this.unindexPassages = db.prepare(
+      `INSERT INTO passages_fts (passages_fts, rowid, head, body, speakers)
+       SELECT 'delete', key, head, body, speakers FROM passages WHERE key BETWEEN ? AND ?`,
+    );
+    this.deletePassages = db.prepare('DELETE FROM passages WHERE key BETWEEN ? AND ?');
+    this.insertSpeaker = db.prepare(
+      'INSERT INTO passage_speakers (passage, person, name, label) VALUES (?, ?, ?, ?)',
+    );
+    this.deleteSpeakers = db.prepare('DELETE FROM passage_speakers WHERE passage BETWEEN ? AND ?');
+    this.insertParticipant = db.prepare(
+      'INSERT INTO participants (doc, person, name, label, role) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.deleteParticipants = db.prepare('DELETE FROM participants WHERE doc = ?');
+    this.insertMention = db.prepare('INSERT INTO mentions (person, doc, count) VALUES (?, ?, ?)');
+    this.deleteMentions = db.prepare('DELETE FROM mentions WHERE doc = ?');
+    this.insertRedaction = db.prepare(
+      'INSERT INTO redactions (doc, seq, passage_ordinal, unit, amount) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.deleteRedactions = db.prepare('DELETE FROM redactions WHERE doc = ?');
+    this.selectDocument = db.prepare<[string], { key: number; json: string }>(
+      'SELECT key, json FROM documents WHERE id = ?',
+    );
+    this.selectPassages = db.prepare<[number, number], PassageRow>(
+      'SELECT key, kind, head, body, meta FROM passages WHERE key BETWEEN ? AND ? ORDER BY key',
+    );
+    this.selectDocumentsOfSource = db.prepare<[string], { key: number; id: string }>(
+      'SELECT key, id FROM documents WHERE source_path = ?',
+    );
+    this.writeTransaction = db.transaction((document: Document): PutOutcome => {
+      const existing = this.findDocument.get(document.id);
+      if (existing?.content_hash === document.contentHash) return 'unchanged';
+      const row = documentRow(document);
+      let key: number;
+      if (existing) {
+        key = existing.key;
+        this.deleteChildren(key);
+        this.updateDocument.run({ ...row, key });
+      } else {
+        key = Number(this.insertDocument.run(row).lastInsertRowid);
+      }
+      this.insertChildren(key, document);
+      return existing ? 'updated' : 'added';
+    });
+    this.removeTransaction = db.transaction((keys: number[]) => {
+      for (const key of keys) {
+        this.deleteChildren(key);
+        this.deleteDocumentRow.run(key);
+      }
+    });
+  }
+
+  put(document: Document): PutOutcome {
+    // Checked before taking the write lock: re-ingesting an unchanged archive only reads.
+    if (this.findDocument.get(document.id)?.content_hash === document.contentHash) return 'unchanged';
+    checkOrdinals(document);
+    return this.writeTransaction.immediate(document);
+  }
+
+  get(id: string): Document | null {
+    const row = this.selectDocument.get(id);
+    if (!row) return null;
+    const document = JSON.parse(row.json) as Document;
+    document.passages = this.selectPassages.all(...passageRange(row.key)).map(toPassage);
+    return document;
+  }
+
+  removeOfSource(sourcePath: string, keepIds: ReadonlySet<string>): number {
+    const doomed = this.selectDocumentsOfSource
+      .all(sourcePath)
+      .filter((row) => !keepIds.has(row.id))
+      .map((row) => row.key);
+    if (doomed.length > 0) this.removeTransaction.immediate(doomed);
+    return doomed.length;
+  }
+
+  private deleteChildren(key: number): void {
+    const [first, last] = passageRange(key);
+    this.unindexPassages.run(first, last);
+    this.deletePassages.run(first, last);
+    this.deleteSpeakers.run(first, last);
+    this.deleteParticipants.run(key);
+    this.deleteMentions.run(key);
+    this.deleteRedactions.run(key);
+  }
+
+  private insertChildren(key: number, document: Document): void {
+    for (const passage of document.passages) {
+      const id = passageKey(key, passage.ordinal);
+      const head = passage.kind === 'heading' ? passage.text : null;
+      const body = passage.kind === 'heading' ? null : passage.text;
+      const speakers = speakerRows(passage);
+      const speakerText =
+        speakers.length === 0
+          ? null
+          : [...new Set(speakers.flatMap((s) => [s.name, s.label]).filter((v): v is string => !!v))].join(
+              ' ; ',
+            );
+      this.insertPassage.run(id, passage.kind, head, body, speakerText, passageMeta(passage));
+      this.indexPassage.run(id, head, body, speakerText);
+      for (const speaker of speakers) this.insertSpeaker.run(id, speaker.person, speaker.name, speaker.label);
+    }
+    for (const participant of document.participants) {
+      this.insertParticipant.run(
+        key,
+        participant.personId,
+        participant.name,
+        participant.label,
+        participant.role,
+      );
+    }
+    const mentionCounts = new Map<string, number>();
+    for (const mention of document.mentions)
+      mentionCounts.set(mention.personId, (mentionCounts.get(mention.personId) ?? 0) + 1);
+    for (const [person, count] of mentionCounts) this.insertMention.run(person, key, count);
+    document.redactions.forEach((redaction, index) =>
+      this.insertRedaction.run(key, index + 1, redaction.ordinal, redaction.unit, redaction.amount),
+    );
+  }
+}
+
+function documentRow(document: Document) {
+  const start = document.date?.start ?? null;
+  const year = start ? Number.parseInt(start.slice(0, 4), 10) : null;
+  const caveats = document.classification.caveats.map((caveat) => caveat.toUpperCase());
+  return {
+    id: document.id,
+    collection_id: document.collectionId,
+    type: document.type,
+    date_start: start,
+    date_end: document.date?.end ?? null,
+    year: Number.isFinite(year) ? year : null,
+    class_level: document.classification.level,
+    // Delimited on both sides so `caveat:nodis` is one LIKE '%|NODIS|%' with no false prefix hits.
+    caveats: caveats.length > 0 ? `|${caveats.join('|')}|` : '',
+    published: document.published ? 1 : 0,
+    content_hash: document.contentHash,
+    source_path: document.sourcePath,
+    title: document.title,
+    // Passages live in their own table; keeping the key here preserves the field order.
+    json: JSON.stringify({ ...document, passages: [] }),
+  };
+}
+
+function checkOrdinals(document: Document): void {
+  const seen = new Set<number>();
+  for (const passage of document.passages) {
+    if (passage.ordinal >= PASSAGES_PER_DOCUMENT)
+      throw new Error(
+        `${document.id}: passage ordinal ${passage.ordinal} exceeds ${PASSAGES_PER_DOCUMENT - 1}.`,
+      );
+    if (seen.has(passage.ordinal))
+      throw new Error(`${document.id}: passage ordinal ${passage.ordinal} occurs twice.`);
+    seen.add(passage.ordinal);
+  }
+}
+
+/** One row per distinct speaker of a passage (narration spans have neither label nor person). */
+function speakerRows(
+  passage: Passage,
+): { person: string | null; name: string | null; label: string | null }[] {
+  const rows = new Map<string, { person: string | null; name: string | null; label: string | null }>();
+  for (const span of passage.speakers) {
+    if (!span.label && !span.personId) continue;
+    const row = { person: span.personId, name: span.personName, label: span.label };
+    rows.set(JSON.stringify(row), row);
+  }
+  return [...rows.values()];
+}
+
+function passageMeta(passage: Passage): string | null {
+  if (
+    passage.noteNumber === null &&
+    passage.anchor === null &&
+    passage.page === null &&
+    passage.speakers.length === 0
+  )
+    return null;
+  const meta: PassageMeta = {
+    noteNumber: passage.noteNumber,
+    anchor: passage.anchor,
+    page: passage.page,
+    speakers: passage.speakers,
+  };
+  return JSON.stringify(meta);
+}
+
+function toPassage(row: PassageRow): Passage {
+  const meta: PassageMeta = row.meta
+    ? (JSON.parse(row.meta) as PassageMeta)
+    : { noteNumber: null, anchor: null, page: null, speakers: [] };
+  return {
+    ordinal: row.key % PASSAGES_PER_DOCUMENT,
+    kind: row.kind,
+    text: row.head ?? row.body ?? '',
+    noteNumber: meta.noteNumber,
+    anchor: meta.anchor,
+    page: meta.page,
+    speakers: meta.speakers,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The SQLite schema as ordered migrations. A migration is never edited once released: change
+ * the schema by appending a new one. `schema_migrations` records which ones a database has.
+ *
+ * Layout notes (why it is shaped this way):
+ * - A passage's key is `document key × 2^20 + ordinal`, so a document's passages are one key
+ *   range: no passage→document index is needed, and replacing a document is a range delete.
+ * - Passage text is stored once, in `passages.head` (headings) or `passages.body` (the rest);
+ *   the FTS5 index is external-content over that table, so snippets read the same text and the
+ *   database stays close to the raw text size.
+ * - `documents.json` holds the document without its passages; `passages.meta` holds a
+ *   passage's optional fields (note number, anchor, page, speaker spans) when any is set.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records and passage index',
+    sql: `
+      CREATE TABLE collections (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        collection_id TEXT NOT NULL REFERENCES collections(id),
+        local_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX persons_by_collection ON persons(collection_id, local_id);
+      CREATE INDEX persons_by_local_id ON persons(local_id);
+      CREATE TABLE source_files (
+        path TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        collection_id TEXT,
+        documents INTEGER NOT NULL,
+        complete INTEGER NOT NULL
+      );
+      CREATE TABLE documents (
+        key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        collection_id TEXT NOT NULL REFERENCES collections(id),
+        type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        year INTEGER,
+        class_level TEXT,
+        caveats TEXT NOT NULL,
+        published INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX documents_by_collection ON documents(collection_id);
+      CREATE INDEX documents_by_source ON documents(source_path);
+      CREATE INDEX documents_by_date ON documents(date_start, date_end);
+      CREATE TABLE passages (
+        key INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        head TEXT,
+        body TEXT,
+        speakers TEXT,
+        meta TEXT
+      );
+      CREATE VIRTUAL TABLE passages_fts USING fts5(
+        head, body, speakers,
+        content = 'passages', content_rowid = 'key',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      CREATE TABLE passage_speakers (
+        passage INTEGER NOT NULL,
+        person TEXT,
+        name TEXT,
+        label TEXT
+      );
+      CREATE INDEX passage_speakers_by_passage ON passage_speakers(passage);
+      CREATE INDEX passage_speakers_by_person ON passage_speakers(person) WHERE person IS NOT NULL;
+      CREATE TABLE participants (
+        doc INTEGER NOT NULL REFERENCES documents(key),
+        person TEXT,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        role TEXT NOT NULL
+      );
+      CREATE INDEX participants_by_doc ON participants(doc);
+      CREATE INDEX participants_by_person ON participants(person) WHERE person IS NOT NULL;
+      CREATE TABLE mentions (
+        person TEXT NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(key),
+        count INTEGER NOT NULL,
+        PRIMARY KEY (person, doc)
+      ) WITHOUT ROWID;
+      CREATE INDEX mentions_by_doc ON mentions(doc);
+      CREATE TABLE redactions (
+        doc INTEGER NOT NULL REFERENCES documents(key),
+        seq INTEGER NOT NULL,
+        passage_ordinal INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        amount REAL,
+        PRIMARY KEY (doc, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

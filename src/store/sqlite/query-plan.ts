@@ -1,0 +1,294 @@
+/**
+ * From a query tree to SQL for the SQLite archive. Every user value is a bound parameter; FTS5
+ * expressions come from `fts5-compile`, which quotes every word.
+ *
+ * Semantics (document level): `Kissinger Dobrynin` finds documents where each word occurs in
+ * some passage, not necessarily the same one; a phrase must sit inside one passage; `-France`
+ * drops documents with France anywhere. A `speaker:` filter at the top level narrows the
+ * passages the words must occur in (`speaker:Gromyko Berlin`: Gromyko talking about Berlin);
+ * inside OR or NOT it is a document test ("has a passage spoken by Gromyko").
+ *
+ * Ranking: passages matching any positive word or phrase are scored by bm25 and grouped by
+ * document. When every matching document must contain such a passage, those passages drive the
+ * search ("driven"); otherwise (filters only, or `word OR type:memcon`) documents are scanned
+ * through the filters.
+ */
+import type { QueryNode } from '../../search/ast.js';
+import { joinExpressions, leafExpression, speakerNameExpression } from '../../search/fts5-compile.js';
+import { dateBounds, normalizeFilterValue } from '../../search/filter-values.js';
+
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+export interface QueryPlan {
+  /** FTS5 expression whose matching passages are ranked and shown; null for filters only. */
+  rank: string | null;
+  /** A further condition on those passages' `rowid` (speakers given by person id). */
+  passageScope: SqlFragment | null;
+  /** True when the ranked passages hold every matching document. */
+  driven: boolean;
+  /** The document-level condition, on `documents` aliased `d`. */
+  where: SqlFragment;
+}
+
+/** `p_KHA1`, or collection-qualified `frus1969-76v12/p_KHA1`. */
+const PERSON_ID = /^(?:([^\s/]+)\/)?(p_[\p{L}\p{N}_.-]+)$/u;
+
+const TRUE: SqlFragment = { sql: '1', params: [] };
+const FALSE: SqlFragment = { sql: '0', params: [] };
+
+type Leaf = Extract<QueryNode, { type: 'term' | 'phrase' }>;
+type Filter = Extract<QueryNode, { type: 'filter' }>;
+
+interface Scope {
+  /** FTS5 expression every counted passage must also match (speaker names), or null. */
+  fts: string | null;
+  sql: SqlFragment | null;
+}
+
+export function planQuery(query: QueryNode): QueryPlan {
+  const top = query.type === 'and' ? query.children : [query];
+  const speakers = top.filter((node): node is Filter => node.type === 'filter' && node.field === 'speaker');
+  const rest = top.filter((node) => !(node.type === 'filter' && node.field === 'speaker'));
+  const scope = speakerScope(speakers);
+  const positives = unique(
+    positiveLeaves(rest)
+      .map(leafExpression)
+      .filter((e): e is string => e !== null),
+  );
+  const text = positives.length > 0 ? joinExpressions('OR', positives) : null;
+  const rank = text && scope.fts ? joinExpressions('AND', [text, scope.fts]) : (text ?? scope.fts);
+  const driven = rank !== null && (rest.some(requiresText) || (positives.length === 0 && scope.fts !== null));
+
+  if (!driven) {
+    return { rank, passageScope: scope.sql, driven, where: compileAnd(top, { fts: null, sql: null }, null) };
+  }
+  // The ranked passages already guarantee a pure disjunction of words: skip re-testing it.
+  const textual = rest.filter(hasText);
+  const covered = textual.length === 1 && isPureDisjunction(textual[0]!) ? textual[0]! : null;
+  return { rank, passageScope: scope.sql, driven, where: compileAnd(rest, scope, covered) };
+}
+
+function compileAnd(nodes: readonly QueryNode[], scope: Scope, covered: QueryNode | null): SqlFragment {
+  const parts = nodes.filter((node) => node !== covered).map((node) => compile(node, scope));
+  return combine('AND', parts);
+}
+
+function compile(node: QueryNode, scope: Scope): SqlFragment {
+  switch (node.type) {
+    case 'all':
+      return TRUE;
+    case 'term':
+    case 'phrase':
+      return textCondition(node, scope);
+    case 'and':
+      return combine(
+        'AND',
+        node.children.map((child) => compile(child, scope)),
+      );
+    case 'or':
+      return combine(
+        'OR',
+        node.children.map((child) => compile(child, scope)),
+      );
+    case 'not': {
+      const inner = compile(node.child, scope);
+      return { sql: `NOT (${inner.sql})`, params: inner.params };
+    }
+    case 'filter':
+      return filterCondition(node);
+  }
+}
+
+function combine(operator: 'AND' | 'OR', parts: SqlFragment[]): SqlFragment {
+  if (parts.length === 0) return operator === 'AND' ? TRUE : FALSE;
+  if (parts.length === 1) return parts[0]!;
+  return {
+    sql: parts.map((part) => `(${part.sql})`).join(` ${operator} `),
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+/** Documents with a passage (within the speaker scope) matching the word or phrase. */
+function textCondition(leaf: Leaf, scope: Scope): SqlFragment {
+  const expression = leafExpression(leaf);
+  if (expression === null) return FALSE;
+  const match = scope.fts ? joinExpressions('AND', [expression, scope.fts]) : expression;
+  const extra = scope.sql ? ` AND ${scope.sql.sql}` : '';
+  return {
+    sql: `d.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?${extra})`,
+    params: [match, ...(scope.sql?.params ?? [])],
+  };
+}
+
+function filterCondition(filter: Filter): SqlFragment {
+  const value = normalizeFilterValue(filter.field, filter.value);
+  switch (filter.field) {
+    case 'type':
+      return { sql: 'd.type = ?', params: [value] };
+    case 'class':
+      return { sql: 'd.class_level = ?', params: [value] };
+    case 'caveat':
+      return { sql: "d.caveats LIKE ? ESCAPE '\\'", params: [`%|${escapeLike(value)}|%`] };
+    case 'collection':
+      return value.endsWith('*')
+        ? { sql: "d.collection_id LIKE ? ESCAPE '\\'", params: [`${escapeLike(value.slice(0, -1))}%`] }
+        : { sql: 'd.collection_id = ?', params: [value] };
+    case 'date': {
+      const { from, until } = dateBounds(value);
+      // Interval overlap: the document may date from any moment between its start and end.
+      const parts: SqlFragment[] = [];
+      if (from) parts.push({ sql: 'd.date_end >= ?', params: [from] });
+      if (until) parts.push({ sql: 'd.date_start < ?', params: [until] });
+      return combine('AND', parts);
+    }
+    case 'person':
+      return personCondition(value);
+    case 'speaker':
+      return speakerDocumentCondition(value);
+  }
+}
+
+/** Documents that name the person as participant, party, sender or addressee, or mention them. */
+function personCondition(value: string): SqlFragment {
+  const id = PERSON_ID.exec(value);
+  if (id) {
+    const [, collection, localId] = id;
+    const condition: SqlFragment = {
+      sql:
+        'd.key IN (SELECT doc FROM mentions WHERE person = ? UNION ALL ' +
+        'SELECT doc FROM participants WHERE person = ?)',
+      params: [localId, localId],
+    };
+    return collection
+      ? combine('AND', [condition, { sql: 'd.collection_id = ?', params: [collection] }])
+      : condition;
+  }
+  const personName = nameLike('p.name', value);
+  const participantName = nameLike('pa.name', value);
+  const participantLabel = nameLike('pa.label', value);
+  if (!personName) return FALSE;
+  return {
+    sql:
+      'd.key IN (SELECT m.doc FROM persons p JOIN mentions m ON m.person = p.local_id ' +
+      'JOIN documents dm ON dm.key = m.doc AND dm.collection_id = p.collection_id ' +
+      `WHERE ${personName.sql} UNION ALL SELECT pa.doc FROM participants pa ` +
+      `WHERE (${participantName!.sql}) OR (${participantLabel!.sql}))`,
+    params: [...personName.params, ...participantName!.params, ...participantLabel!.params],
+  };
+}
+
+function speakerDocumentCondition(value: string): SqlFragment {
+  const id = PERSON_ID.exec(value);
+  if (id) {
+    const [, collection, localId] = id;
+    const condition: SqlFragment = {
+      sql: 'd.key IN (SELECT passage >> 20 FROM passage_speakers WHERE person = ?)',
+      params: [localId],
+    };
+    return collection
+      ? combine('AND', [condition, { sql: 'd.collection_id = ?', params: [collection] }])
+      : condition;
+  }
+  const expression = speakerNameExpression(value);
+  if (!expression) return FALSE;
+  return {
+    sql: 'd.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?)',
+    params: [expression],
+  };
+}
+
+/** The passages top-level `speaker:` filters allow: names through the index, ids through the table. */
+function speakerScope(filters: readonly Filter[]): Scope {
+  const names: string[] = [];
+  const ids: SqlFragment[] = [];
+  for (const filter of filters) {
+    const value = normalizeFilterValue('speaker', filter.value);
+    const id = PERSON_ID.exec(value);
+    if (id) {
+      ids.push({
+        sql: 'rowid IN (SELECT passage FROM passage_speakers WHERE person = ?)',
+        params: [id[2]],
+      });
+    } else {
+      // A name with nothing to match can match no passage.
+      names.push(speakerNameExpression(value) ?? '"" AND ""');
+    }
+  }
+  return {
+    fts: names.length > 0 ? joinExpressions('AND', names) : null,
+    sql: ids.length > 0 ? combine('AND', ids) : null,
+  };
+}
+
+/** `name LIKE %word%` for every word of the value, so "Henry Kissinger" finds "Kissinger, Henry A.". */
+function nameLike(column: string, value: string): SqlFragment | null {
+  const words = value.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return {
+    sql: words.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND '),
+    params: words.map((word) => `%${escapeLike(word)}%`),
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Words and phrases that count for a match: under an even number of NOTs. */
+function positiveLeaves(nodes: readonly QueryNode[]): Leaf[] {
+  const leaves: Leaf[] = [];
+  const visit = (node: QueryNode, negated: boolean) => {
+    if (node.type === 'term' || node.type === 'phrase') {
+      if (!negated) leaves.push(node);
+    } else if (node.type === 'and' || node.type === 'or') {
+      for (const child of node.children) visit(child, negated);
+    } else if (node.type === 'not') {
+      visit(node.child, !negated);
+    }
+  };
+  for (const node of nodes) visit(node, false);
+  return leaves;
+}
+
+/** Whether every document matching the node must contain one of its positive words or phrases. */
+function requiresText(node: QueryNode): boolean {
+  switch (node.type) {
+    case 'term':
+    case 'phrase':
+      return leafExpression(node) !== null;
+    case 'and':
+      return node.children.some(requiresText);
+    case 'or':
+      return node.children.every(requiresText);
+    default:
+      return false;
+  }
+}
+
+function hasText(node: QueryNode): boolean {
+  switch (node.type) {
+    case 'term':
+    case 'phrase':
+      return true;
+    case 'and':
+    case 'or':
+      return node.children.some(hasText);
+    case 'not':
+      return hasText(node.child);
+    default:
+      return false;
+  }
+}
+
+/** A word, a phrase, or an OR of them: exactly the passages the rank expression matches. */
+function isPureDisjunction(node: QueryNode): boolean {
+  if (node.type === 'term' || node.type === 'phrase') return leafExpression(node) !== null;
+  return node.type === 'or' && node.children.every(isPureDisjunction);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,279 @@
+/**
+ * Search over the SQLite archive: bm25 over passages with column weights, passages grouped by
+ * document, FTS5 snippets cut inside one passage, facet counts over every match.
+ */
+import type { Classification, DocumentType, PassageKind, SpeakerSpan } from '../../records/schema.js';
+import type {
+  DocumentHit,
+  FacetCount,
+  PassageHit,
+  SearchRequest,
+  SearchResponse,
+  SortOrder,
+} from '../../search/types.js';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from './database.js';
+import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
+import { planQuery, type QueryPlan, type SqlFragment } from './query-plan.js';
+
+/**
+ * bm25 weights of the FTS5 columns head (titles, headings), body and speakers (the names of
+ * who speaks a passage, so `Gromyko` also finds what Gromyko said).
+ */
+export const COLUMN_WEIGHTS = { head: 2.0, body: 1.0, speakers: 0.5 } as const;
+/** A document's score: its best passage, plus this share of the other matching passages' scores. */
+export const OTHER_PASSAGES_SHARE = 0.5;
+/** Best passages shown per document. */
+export const PASSAGES_PER_HIT = 3;
+/** Tokens in a snippet (FTS5 allows at most 64). */
+const SNIPPET_TOKENS = 40;
+const FACET_VALUES = 50;
+const MAX_LIMIT = 1000;
+
+const BM25 = `bm25(passages_fts, ${COLUMN_WEIGHTS.head}, ${COLUMN_WEIGHTS.body}, ${COLUMN_WEIGHTS.speakers})`;
+
+interface MatchRow {
+  doc: number;
+  best: number;
+  total: number;
+  date: string | null;
+  id: string;
+}
+
+interface DocumentRow {
+  id: string;
+  collection_id: string;
+  title: string;
+  type: DocumentType;
+  date_start: string | null;
+  classification: string;
+}
+
+interface PassageMatchRow {
+  key: number;
+  score: number;
+  head_snippet: string | null;
+  body_snippet: string | null;
+  kind: PassageKind;
+  is_head: number;
+  meta: string | null;
+}
+
+interface PassageRow {
+  key: number;
+  kind: PassageKind;
+  head: string | null;
+  body: string | null;
+  meta: string | null;
+}
+
+export class SqliteSearch {
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  search(request: SearchRequest): SearchResponse {
+    const started = performance.now();
+    const plan = planQuery(request.query);
+    const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(request.limit ?? 10)));
+    const offset = Math.max(0, Math.floor(request.offset ?? 0));
+    const sort = request.sort ?? 'relevance';
+
+    let total: number;
+    let page: { key: number; score: number }[];
+    let matched: SqlFragment;
+    if (plan.driven) {
+      const rows = this.rankedDocuments(plan);
+      sortMatches(rows, sort);
+      total = rows.length;
+      page = rows.slice(offset, offset + limit).map((row) => ({ key: row.doc, score: documentScore(row) }));
+      matched = {
+        sql: 'SELECT value AS doc FROM json_each(?)',
+        params: [JSON.stringify(rows.map((r) => r.doc))],
+      };
+    } else {
+      const order =
+        sort === 'date-desc'
+          ? 'd.date_start IS NULL, d.date_start DESC, d.id'
+          : 'd.date_start IS NULL, d.date_start, d.id';
+      const where = plan.where;
+      total = (
+        this.get(`SELECT count(*) AS n FROM documents d WHERE ${where.sql}`, where.params) as { n: number }
+      ).n;
+      page = (
+        this.all(
+          `SELECT d.key AS key FROM documents d WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          [...where.params, limit, offset],
+        ) as { key: number }[]
+      ).map((row) => ({ key: row.key, score: 0 }));
+      matched = { sql: `SELECT d.key AS doc FROM documents d WHERE ${where.sql}`, params: where.params };
+    }
+
+    const hits = page.map((entry) => this.documentHit(entry.key, entry.score, plan));
+    const response: SearchResponse = { total, hits, tookMs: 0 };
+    if (request.facets) response.facets = this.facets(matched);
+    response.tookMs = performance.now() - started;
+    return response;
+  }
+
+  /** Every matching document with its best and summed passage scores (bm25: lower is better). */
+  private rankedDocuments(plan: QueryPlan): MatchRow[] {
+    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
+    return this.all(
+      // MATERIALIZED keeps bm25() in the FTS query instead of being flattened into the aggregate.
+      `WITH h AS MATERIALIZED (
+         SELECT rowid >> 20 AS doc, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope})
+       SELECT h.doc AS doc, min(h.s) AS best, sum(h.s) AS total, d.date_start AS date, d.id AS id
+       FROM h JOIN documents d ON d.key = h.doc
+       WHERE ${plan.where.sql}
+       GROUP BY h.doc`,
+      [plan.rank, ...(plan.passageScope?.params ?? []), ...plan.where.params],
+    ) as MatchRow[];
+  }
+
+  private documentHit(key: number, score: number, plan: QueryPlan): DocumentHit {
+    const row = this.get(
+      `SELECT id, collection_id, title, type, date_start, json_extract(json, '$.classification') AS classification
+       FROM documents WHERE key = ?`,
+      [key],
+    ) as DocumentRow;
+    const passages = plan.rank ? this.bestPassages(key, row.id, plan) : [];
+    return {
+      documentId: row.id,
+      collectionId: row.collection_id,
+      title: row.title,
+      type: row.type,
+      date: row.date_start,
+      classification: JSON.parse(row.classification) as Classification,
+      score,
+      passages: passages.length > 0 ? passages : this.openingPassage(key, row.id),
+    };
+  }
+
+  /** The document's best-scoring passages with highlighted snippets. */
+  private bestPassages(key: number, documentId: string, plan: QueryPlan): PassageHit[] {
+    const [first, last] = passageRange(key);
+    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
+    const snippet = (column: number) =>
+      `snippet(passages_fts, ${column}, '««', '»»', '…', ${SNIPPET_TOKENS})`;
+    const rows = this.all(
+      `SELECT h.key AS key, h.score AS score, h.head_snippet AS head_snippet, h.body_snippet AS body_snippet,
+              p.kind AS kind, p.head IS NOT NULL AS is_head, p.meta AS meta
+       FROM (SELECT rowid AS key, ${BM25} AS score, ${snippet(0)} AS head_snippet, ${snippet(1)} AS body_snippet
+             FROM passages_fts
+             WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?${scope}
+             ORDER BY score LIMIT ${PASSAGES_PER_HIT}) h
+       JOIN passages p ON p.key = h.key
+       ORDER BY h.score`,
+      [plan.rank, first, last, ...(plan.passageScope?.params ?? [])],
+    ) as PassageMatchRow[];
+    return rows.map((passage) =>
+      passageHit(
+        documentId,
+        passage.key,
+        passage.kind,
+        (passage.is_head ? passage.head_snippet : passage.body_snippet) ?? '',
+        -passage.score,
+        passage.meta,
+      ),
+    );
+  }
+
+  /** For documents found by filters alone: the first paragraph, unhighlighted. */
+  private openingPassage(key: number, documentId: string): PassageHit[] {
+    const [first, last] = passageRange(key);
+    const row = this.get(
+      `SELECT key, kind, head, body, meta FROM passages WHERE key BETWEEN ? AND ?
+       ORDER BY kind NOT IN ('paragraph', 'turn', 'list-item'), key LIMIT 1`,
+      [first, last],
+    ) as PassageRow | undefined;
+    if (!row) return [];
+    return [passageHit(documentId, row.key, row.kind, shorten(row.head ?? row.body ?? ''), 0, row.meta)];
+  }
+
+  private facets(matched: SqlFragment): Record<string, FacetCount[]> {
+    const over = (select: string, joins: string, group: string, distinct = false): FacetCount[] =>
+      this.all(
+        `WITH m(doc) AS (${matched.sql})
+         SELECT ${select} AS value, count(${distinct ? 'DISTINCT m.doc' : '*'}) AS count
+         FROM m ${joins} WHERE ${select} IS NOT NULL
+         GROUP BY ${group} ORDER BY count DESC, value LIMIT ${FACET_VALUES}`,
+        matched.params,
+      ) as FacetCount[];
+    const documents = 'JOIN documents d ON d.key = m.doc';
+    return {
+      type: over('d.type', documents, 'd.type'),
+      decade: over("(d.year / 10 * 10) || 's'", documents, 'd.year / 10'),
+      classification: over("coalesce(d.class_level, 'unknown')", documents, 'd.class_level'),
+      collection: over('d.collection_id', documents, 'd.collection_id'),
+      speaker: over(
+        'coalesce(s.name, s.label)',
+        `JOIN passage_speakers s ON s.passage BETWEEN m.doc * ${PASSAGES_PER_DOCUMENT} AND m.doc * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}`,
+        'coalesce(s.name, s.label)',
+        true,
+      ),
+      participant: over('pa.name', 'JOIN participants pa ON pa.doc = m.doc', 'pa.name', true),
+    };
+  }
+
+  private prepare(sql: string): Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // Queries differ only in their shape (how many words and filters): a small cache suffices.
+      if (this.statements.size >= 256) this.statements.clear();
+      statement = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private all(sql: string, params: unknown[]): unknown[] {
+    return this.prepare(sql).all(...params);
+  }
+
+  private get(sql: string, params: unknown[]): unknown {
+    return this.prepare(sql).get(...params);
+  }
+}
+
+function documentScore(row: MatchRow): number {
+  return -(row.best + OTHER_PASSAGES_SHARE * (row.total - row.best));
+}
+
+function sortMatches(rows: MatchRow[], sort: SortOrder): void {
+  if (sort === 'relevance') {
+    const scores = new Map(rows.map((row) => [row.doc, documentScore(row)]));
+    rows.sort((a, b) => scores.get(b.doc)! - scores.get(a.doc)! || compareText(a.id, b.id));
+    return;
+  }
+  const direction = sort === 'date-asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    if (a.date === null || b.date === null)
+      return a.date === b.date ? compareText(a.id, b.id) : a.date === null ? 1 : -1;
+    return direction * compareText(a.date, b.date) || compareText(a.id, b.id);
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function passageHit(
+  documentId: string,
+  key: number,
+  kind: PassageKind,
+  snippet: string,
+  score: number,
+  meta: string | null,
+): PassageHit {
+  const ordinal = key % PASSAGES_PER_DOCUMENT;
+  const speakers = meta ? ((JSON.parse(meta) as { speakers: SpeakerSpan[] }).speakers ?? []) : [];
+  return { documentId, ordinal, kind, link: `${documentId}#p${ordinal}`, snippet, score, speakers };
+}
+
+/** At most ~240 characters, cut at a word boundary. */
+function shorten(text: string): string {
+  if (text.length <= 240) return text;
+  const cut = text.lastIndexOf(' ', 240);
+  return `${text.slice(0, cut > 160 ? cut : 240)} …`;
+}
