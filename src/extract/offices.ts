@@ -24,15 +24,21 @@ const MONTHS = 'january february march april may june july august september octo
   ' ',
 );
 
+/** "1953–1961", "September 4, 1964–September 30, 1966": the years of a tenure. */
+const YEAR_RANGE = new RegExp(
+  `(?:(?:${MONTHS.join('|')})\\.?\\s+)?(?:\\d{1,2},\\s+)?(\\d{4})\\s*[–—-]\\s*(?:(?:${MONTHS.join('|')})\\.?\\s+)?(?:\\d{1,2},\\s+)?(\\d{4})`,
+  'i',
+);
+
 const DATE_AFTER = new Map(
-  ['from', 'until', 'to'].map((keyword) => [
+  ['from', 'until', 'to', 'after'].map((keyword) => [
     keyword,
     new RegExp(`\\b${keyword}\\s+(?:(${MONTHS.join('|')})\\.?\\s+)?(?:\\d{1,2},\\s+)?(\\d{4})`, 'i'),
   ]),
 );
 
 /** "April 1959" → "1959-04", "1959" → "1959"; the first such date after a keyword. */
-function dateAfter(keyword: 'from' | 'until' | 'to', clause: string): string | null {
+function dateAfter(keyword: 'from' | 'until' | 'to' | 'after', clause: string): string | null {
   const match = DATE_AFTER.get(keyword)!.exec(clause);
   if (!match) return null;
   const month = match[1] ? MONTHS.indexOf(match[1].toLowerCase()) + 1 : 0;
@@ -43,6 +49,8 @@ function dateAfter(keyword: 'from' | 'until' | 'to', clause: string): string | n
 interface Tenure {
   person: PersonEntry;
   words: string;
+  /** The clause as printed, for the case-sensitive check of what follows the office. */
+  printed: string;
   from: string | null;
   until: string | null;
 }
@@ -58,16 +66,32 @@ function tenures(persons: readonly PersonEntry[]): Tenure[] {
     if (!person.description) continue;
     let previousEnd: string | null = null;
     for (const clause of person.description.split(/;|\band\b(?=\s+(?:from|until|thereafter))/)) {
-      const words = clause.replace(/^[\s,]+/, '');
-      const from = dateAfter('from', words) ?? (/\bthereafter\b/i.test(words) ? previousEnd : null);
-      const until = dateAfter('until', words) ?? dateAfter('to', words);
-      cached.push({ person, words: words.toLowerCase(), from, until });
+      let words = clause.replace(/^[\s,]+/, '');
+      // "thereafter Secretary of State", "also Secretary of …": the office follows the lead word.
+      const lead = /^(?:thereafter|also|and|then|later)\b[\s,]*/i.exec(words);
+      const thereafter = /\bthereafter\b/i.test(words);
+      if (lead) words = words.slice(lead[0].length);
+      const range = YEAR_RANGE.exec(words);
+      const from =
+        range?.[1] ??
+        dateAfter('from', words) ??
+        dateAfter('after', words) ??
+        (thereafter ? previousEnd : null);
+      const until = range?.[2] ?? dateAfter('until', words) ?? dateAfter('to', words);
+      cached.push({ person, words: words.toLowerCase(), printed: words, from, until });
       previousEnd = until ?? previousEnd;
     }
   }
   tenuresOf.set(persons, cached);
   return cached;
 }
+
+/**
+ * What may follow the office words for the clause to name that very office: "Secretary of State"
+ * then a date, the end or a new capitalised entry, but not "Secretary of State for Foreign Affairs" (a British office).
+ */
+const OFFICE_END =
+  /^(?:$|\s*[,;(.]|\s+(?:from|until|to|thereafter|and|since|in|during|after|before)\b|\s+[A-Z])/;
 
 /** The office phrase for a printed title, or null when the title is not one we resolve. */
 export function officeFor(title: string): string[] | null {
@@ -91,7 +115,7 @@ export function resolveOffice(
   const holders = new Set<PersonEntry>();
   for (const tenure of tenures(persons)) {
     const holds = offices.some(
-      (office) => tenure.words.startsWith(office) && !/^[\p{L}]/u.test(tenure.words.charAt(office.length)),
+      (office) => tenure.words.startsWith(office) && OFFICE_END.test(tenure.printed.slice(office.length)),
     );
     if (!holds) continue;
     if (date && tenure.from && date.slice(0, tenure.from.length) < tenure.from) continue;

@@ -10,7 +10,7 @@ const HONORIFICS =
 
 /** Words that make a list entry an institution, a country or a side rather than a person. */
 const GROUP_WORDS =
-  /\b(?:side|sides|delegation|delegations|department|ministry|embassy|embassies|mission|government|office|staff|agency|committee|council|house|states|kingdom|union|republic|nations|group|team|service|services|bureau|secretariat|command|forces|others|interpreters?|americans|british|french|germans|soviets|russians|canadians|italians)\b/i;
+  /\b(?:side|sides|delegation|delegations|department|ministry|embassy|embassies|mission|government|office|staff|agency|committee|council|house|states|kingdom|union|republic|nations|group|team|service|services|bureau|secretariat|command|forces|others|interpreters?|members|cabinet|americans|british|french|germans|soviets|russians|canadians|italians)\b/i;
 
 const NAME_SUFFIX = /,?\s+(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
@@ -19,10 +19,10 @@ export function isGroupLabel(label: string): boolean {
   const text = label.replace(/\s+/g, ' ').trim();
   if (text === '') return true;
   if (/:$/.test(text)) return true;
-  if (
-    HONORIFICS.test(text + ' ') &&
-    !/^the\s+(?:united|soviet|federal|british|french|american)\b/i.test(text)
-  ) {
+  // A title before a name makes a person ("The Secretary", "Mr. Leddy"); a title word alone
+  // ("State", "Defense") is an agency.
+  const untitled = stripHonorifics(text);
+  if (untitled !== text && !/^the\s+(?:united|soviet|federal|british|french|american)\b/i.test(text)) {
     return false;
   }
   const name = text.split(',')[0]!.trim();
@@ -43,7 +43,10 @@ export function stripHonorifics(name: string): string {
 
 /** "M. Pierre Uri" → "Uri, Pierre"; "Mr. Reinhardt" → "Reinhardt"; "Harry G. Barnes, Jr." → "Barnes, Harry G., Jr.". */
 export function invertName(printed: string): string {
-  let name = stripHonorifics(printed).replace(/[,;:.]+$/, (tail) => (tail.startsWith('.') ? tail : ''));
+  let name = stripHonorifics(printed)
+    // "Ambassador Bogdan of Romania": the country is not part of the name.
+    .replace(/\s+of\s+(?:the\s+)?[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*$/u, '')
+    .replace(/[,;:.]+$/, (tail) => (tail.startsWith('.') ? tail : ''));
   const suffix = NAME_SUFFIX.exec(name);
   name = name.replace(NAME_SUFFIX, '').trim();
   const words = name.split(/\s+/).filter(Boolean);

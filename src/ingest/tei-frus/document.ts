@@ -85,9 +85,11 @@ function dateFacts(div: XmlElement, dateline: XmlElement | undefined, title: str
       const withoutDate = printed ? datelineText.replace(printed.printed, ' ') : datelineText;
       facts.time = parsePrintedTime(withoutDate);
     }
+    // The words before the date, when they hold the tagged place: "Glassboro, <placeName>New Jersey</placeName>".
     const placeName = descendants(dateline, 'placeName', skipNotes)[0];
-    if (placeName) facts.place = textOf(placeName) || null;
-    else if (printedDateStart > 0) facts.place = placeBeforeDate(datelineText, printedDateStart);
+    const tagged = placeName ? textOf(placeName) : '';
+    const before = printedDateStart > 0 ? placeBeforeDate(datelineText, printedDateStart) : null;
+    facts.place = before && before.includes(tagged) ? before : tagged || null;
   }
   if (!facts.date || !facts.place) {
     // E-volume heads print "<type>, <place>, <date>, <time>".

@@ -50,7 +50,16 @@ function fromPersName(
   const id = persName.attrs['corresp']?.trim().split(/\s+/)[0]?.replace(/^#/, '');
   const entry = id ? context.persons.byId.get(id) : undefined;
   if (entry) return fromEntry(entry, role, label, description);
-  return fromLabel(label, role, description, context);
+  // Tagged as a person, so never a group label, even as one bare word ("Johnson").
+  return (
+    fromLabel(label, role, description, context) ?? {
+      name: invertName(label),
+      personId: null,
+      role,
+      description,
+      label,
+    }
+  );
 }
 
 /** An untagged name or title: office holder, unique surname in the persons list, or the name as printed. */
@@ -67,11 +76,12 @@ function fromLabel(
   if (!label) return null;
   const office = resolveOffice(label, context.date, context.persons.entries);
   if (office) return fromEntry(office, role, printed, description);
-  if (isGroupLabel(label)) return null;
+  if (/\[|not declassified/.test(label) || isGroupLabel(label)) return null;
   const name = invertName(label);
   const stripped = stripHonorifics(label);
-  // A bare surname ("Dillon") is matched to the persons list only when exactly one entry has it.
-  if (!stripped.includes(' ')) {
+  // A bare surname ("Dillon") or a titled one ("Secretary of State Rusk") is matched to the
+  // persons list only when exactly one entry has that surname.
+  if (!stripped.includes(' ') || stripped !== label) {
     const matches = context.persons.bySurname.get(surnameKey(name)) ?? [];
     if (matches.length === 1) return fromEntry(matches[0]!, role, printed, description);
   }
@@ -120,9 +130,46 @@ function splitItem(item: XmlElement): {
   return { nameNodes, nameText, description: rest || null };
 }
 
+/** "Mr. Kissinger, Mr. Mitchell, and General Cushman" or "Mr. John Hart was present for Item 1". */
+const PROSE_VERB = /\s+(?:was|were)\s+/;
+const ABSENT = /\b(?:absent|out of|not present|unable|did not attend)\b/i;
+const NAME_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+/;
+const TITLED =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|M|Sir|General|Gen|Admiral|Adm|Ambassador|Secretary|Senator|Colonel|Col|Governor|Judge)\.?\s/;
+
+function proseNames(item: XmlElement): string[] | null {
+  const text = textOf(item);
+  const verb = PROSE_VERB.exec(text);
+  if (verb) return ABSENT.test(text) ? [] : text.slice(0, verb.index).split(NAME_SEPARATOR);
+  const parts = text.split(NAME_SEPARATOR).filter(Boolean);
+  if (parts.length >= 2 && parts.every((part) => TITLED.test(part) && part.split(' ').length <= 4))
+    return parts;
+  return null;
+}
+
+function namesInProse(item: XmlElement, names: string[], context: Context): Participant[] {
+  const tagged = descendants(item, 'persName', (el) => el.name === 'note');
+  const found: Participant[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    if (!name || name.includes('[')) continue;
+    const persName = tagged.find((candidate) => name.includes(textOf(candidate)));
+    const participant = persName
+      ? fromPersName(persName, 'participant', null, context)
+      : fromLabel(name, 'participant', null, context);
+    if (participant) found.push(participant);
+  }
+  return found;
+}
+
 function listParticipants(list: XmlElement, context: Context): Participant[] {
   const found: Participant[] = [];
   for (const item of descendants(list, 'item')) {
+    const prose = proseNames(item);
+    if (prose) {
+      found.push(...namesInProse(item, prose, context));
+      continue;
+    }
     const { nameNodes, nameText, description } = splitItem(item);
     if (nameNodes.length > 0) {
       for (const persName of nameNodes) {
@@ -146,10 +193,18 @@ function betweenParties(head: XmlElement, context: Context, role: Role): Partici
   const match = /\bBetween\s+(.+?)(?:,\s+(?=[A-Z][a-z]+(?:\s|,|$))|$)/.exec(title);
   if (!match) return [];
   const found: Participant[] = [];
-  for (const side of match[1]!.split(
-    /\s+and\s+(?=(?:the|his|her|President|Secretary|Prime|Soviet|Ambassador|[A-Z])\b)/,
-  )) {
-    if (/\([^)]*\)/.test(side)) continue; // A parenthesised name is tagged and read from its persName.
+  const tagged = descendants(head, 'persName', (el) => el.name === 'note').map((persName) =>
+    textOf(persName),
+  );
+  for (const side of match[1]!.split(/\s+and\s+(?=[A-Z]|the\b|his\b|her\b)/)) {
+    // A side whose name is tagged is read from its persName.
+    if (tagged.some((name) => name && side.includes(name))) continue;
+    const parenthesised = /\(([^)]+)\)/.exec(side);
+    if (parenthesised) {
+      const participant = fromLabel(parenthesised[1]!, role, null, context);
+      if (participant) found.push(participant);
+      continue;
+    }
     const participant = fromLabel(side.replace(/^the\s+/i, 'The '), role, null, context);
     if (participant) found.push(participant);
   }
@@ -184,21 +239,51 @@ function headPersons(head: XmlElement, context: Context, defaultRole: Role): Par
 function signers(element: XmlElement, context: Context): Participant[] {
   const found: Participant[] = [];
   for (const signed of descendants(element, 'signed', (el) => el.name === 'note')) {
-    const names = descendants(signed, 'persName');
+    const names = descendants(signed, 'persName', (el) => el.name === 'note');
     if (names.length > 0) {
       for (const persName of names) {
         const participant = fromPersName(persName, 'sender', null, context);
         if (participant) found.push(participant);
       }
     } else {
-      const text = textOf(signed).replace(/^[\s[]+|[\s\].]+$/g, '');
-      if (text && text.length < 60 && !/not declassified|illegible/i.test(text)) {
-        const participant = fromLabel(text, 'sender', null, context);
-        if (participant) found.push(participant);
-      }
+      const participant = signature(textOf(signed), context);
+      if (participant) found.push(participant);
     }
   }
   return found;
+}
+
+/**
+ * A typed signature: "Harvey", "Dean Rusk", "KISSINGER". Initials ("JFD") and bracketed
+ * notes ("[illegible]") name nobody we can use.
+ */
+function signature(printed: string, context: Context): Participant | null {
+  const text = printed.replace(/^[\s[]+|[\s\].]+$/g, '');
+  if (!text || text.length > 60 || /not declassified|illegible|\[/i.test(text)) return null;
+  if (/^[A-Z]{1,4}$/.test(text.replace(/[\s.]/g, ''))) return null;
+  const words = text.split(/\s+/);
+  if (words.length === 1) {
+    const surname = words[0]!.charAt(0) + words[0]!.slice(1).toLowerCase();
+    const matches = context.persons.bySurname.get(surnameKey(surname)) ?? [];
+    if (matches.length === 1) return fromEntry(matches[0]!, 'sender', text, null);
+    return { name: surname, personId: null, role: 'sender', description: null, label: text };
+  }
+  return fromLabel(text, 'sender', null, context);
+}
+
+const MARKING_WORDS =
+  /^(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|NODIS|EXDIS|LIMDIS|SENSITIVE|END|NOTE|TELEGRAM|DRAFT|FYI)$/;
+
+/** The last line of a reproduced telegram often is the signer's name alone: "KISSINGER". */
+export function telegramSigner(
+  lines: readonly string[],
+  context: { persons: PersonIndex; date: string | null },
+): Participant | null {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 5); i--) {
+    const line = lines[i]!.trim();
+    if (/^[A-Z][A-Z'-]{2,}$/.test(line) && !MARKING_WORDS.test(line)) return signature(line, context);
+  }
+  return null;
 }
 
 function dedupe(participants: Participant[]): Participant[] {
@@ -237,6 +322,14 @@ export function participantsOf(
       found.push(...headPersons(head, context, 'sender'));
     }
   }
-  if (type !== 'memcon' && type !== 'telcon' && type !== 'minutes') found.push(...signers(document, context));
+  if (type !== 'memcon' && type !== 'telcon' && type !== 'minutes') {
+    const signed = signers(document, context);
+    if (signed.length === 0 && type === 'cable') {
+      const lines = descendants(document, 'p', (el) => el.name === 'note').map((p) => textOf(p));
+      const signer = telegramSigner(lines, context);
+      if (signer) signed.push(signer);
+    }
+    found.push(...signed);
+  }
   return dedupe(found);
 }
