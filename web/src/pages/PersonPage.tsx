@@ -10,6 +10,7 @@ import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { Snippet } from '../components/Snippet.js';
 import { searchHref } from '../query-text.js';
 import { Link } from '../router.js';
+import { formatDate } from '../dates.js';
 
 export function PersonPage({ personId }: { personId: string }) {
   const path = personId.split('/').map(encodeURIComponent).join('/');
@@ -65,7 +66,9 @@ export function PersonPage({ personId }: { personId: string }) {
         <ul className="person-documents">
           {documents.hits.map((hit) => (
             <li key={hit.documentId}>
-              <span className="date">{hit.date ?? 'undated'}</span>{' '}
+              <time className="date" dateTime={hit.date ?? undefined}>
+                {formatDate(hit.date)}
+              </time>{' '}
               <Link to={`/d/${hit.documentId}`}>{hit.title}</Link>{' '}
               <ClassificationBadge classification={hit.classification} />
               {hit.roles.length > 0 ? <span className="roles"> {hit.roles.join(', ')}</span> : null}

@@ -79,7 +79,9 @@ function Reader({ document }: { document: Document }) {
 
       <dl className="doc-facts">
         {document.subject ? <Fact term="Subject">{document.subject}</Fact> : null}
-        {document.sourceNote ? <Fact term="Source">{document.sourceNote}</Fact> : null}
+        {document.sourceNote ? (
+          <Fact term="Source">{document.sourceNote.replace(/^Source:\s*/, '')}</Fact>
+        ) : null}
         {document.declassification ? (
           <Fact term="Declassified">
             {document.declassification.printed ??

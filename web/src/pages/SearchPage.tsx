@@ -14,6 +14,7 @@ import { Snippet } from '../components/Snippet.js';
 import { SpeakerChip, distinctSpeakers, speakerName } from '../components/speakers.js';
 import { addTerm, facetTerm, FACET_LABELS, searchHref, withDateRange } from '../query-text.js';
 import { Link, useLocation } from '../router.js';
+import { formatDate } from '../dates.js';
 
 const PAGE_SIZE = 10;
 
@@ -165,7 +166,9 @@ function Hit({ hit }: { hit: DocumentHit }) {
         </Link>
         <ClassificationBadge classification={hit.classification} />
       </div>
-      <div className="meta">{[hit.date ?? 'undated', hit.type, hit.documentId].join(' · ')}</div>
+      <div className="meta">
+        <time dateTime={hit.date ?? undefined}>{formatDate(hit.date)}</time> · {hit.type} · {hit.documentId}
+      </div>
       <ul className="passages">
         {hit.passages.map((passage) => (
           <li key={passage.ordinal}>
