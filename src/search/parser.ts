@@ -261,6 +261,7 @@ class Parser {
       if (++this.depth > MAX_NESTING)
         this.fail(`parentheses nest deeper than ${MAX_NESTING} levels.`, token.at);
       if (this.peek()?.kind === 'rparen') this.fail('these parentheses are empty.', token.at);
+      if (!this.peek()) this.fail('this ( is never closed; add a ).', token.at);
       const inner = this.parseOr();
       const close = this.peek();
       if (close?.kind !== 'rparen') this.fail('this ( is never closed; add a ).', token.at);
