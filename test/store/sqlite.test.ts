@@ -92,9 +92,9 @@ test('a changed hash replaces the passages atomically and leaves no orphans in t
     assert.deepEqual(await archive.getDocument(changed.id), changed);
     const after = tableCounts(archive);
     assert.equal(after.documents, before.documents);
-    assert.equal(after.passages, before.passages - 2);
+    assert.equal(after.passages, before.passages! - 2);
     assert.equal(after.passages_fts_docsize, after.passages);
-    assert.equal(after.redactions, before.redactions - 2);
+    assert.equal(after.redactions, before.redactions! - 2);
     // The old words are gone from the index, the new ones are found.
     assert.deepEqual(await ids(archive, '"minor matters"'), []);
     assert.deepEqual(await ids(archive, 'Laos'), ['d12']);
