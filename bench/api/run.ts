@@ -109,7 +109,10 @@ async function main(): Promise<void> {
     ['latency p50', `${result.latency.p50} ms`],
     ['latency p99', `${result.latency.p99} ms`],
     ['latency max', `${result.latency.max} ms`],
-    ['errors (incl. timeouts, non-2xx)', String(errors)],
+    [
+      'errors (incl. timeouts, non-2xx)',
+      `${errors} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`,
+    ],
     ['baseline: archive.search p50', `${directP50.toFixed(2)} ms`],
     ['baseline: archive.search p99', `${directP99.toFixed(2)} ms`],
     ['baseline: one-at-a-time ceiling', `${(1000 / mean(direct)).toFixed(0)} searches/s`],
