@@ -60,11 +60,15 @@ export function classificationFromSourceNote(note: string): Classification {
   // Sentences end at a period followed by a space; "U.S." inside a name is rare in this slot.
   const sentences = text.split(/(?<=[.:])\s+(?=[A-Z])/);
   for (const raw of sentences) {
-    const sentence = raw.trim().replace(/\.$/, '');
+    let sentence = raw.trim().replace(/\.$/, '');
+    // "Personal and Confidential": a caveat printed before the level.
+    const leading = /^([A-Za-z ]+?)\s+and\s+(?=(?:top secret|secret|confidential)$)/i.exec(sentence);
+    const leadingCaveat = leading && isCaveat(leading[1]!) ? leading[1]!.toUpperCase() : null;
+    if (leading && leadingCaveat) sentence = sentence.slice(leading[0].length);
     const found = levelAt(sentence);
     if (!found) continue;
     const segments = sentence.split(/\s*[;,]\s*|\s*\.\s+/);
-    const caveats: string[] = [];
+    const caveats: string[] = leadingCaveat ? [leadingCaveat] : [];
     // The first segment holds the level; anything after it in that segment is one more caveat.
     const leftover = found.rest.replace(/^[\s/,–—-]+/, '').trim();
     if (leftover && isCaveat(leftover)) caveats.push(leftover.toUpperCase());
@@ -74,8 +78,7 @@ export function classificationFromSourceNote(note: string): Classification {
       if (!isCaveat(clean)) break;
       caveats.push(clean.toUpperCase());
     }
-    const printed = [sentence.split(/\s*[;,]\s*/)[0], ...caveats].join('; ');
-    return { level: found.level, caveats: dedupe(caveats), printed: printed.trim() };
+    return { level: found.level, caveats: dedupe(caveats), printed: raw.trim().replace(/\.$/, '') };
   }
   return EMPTY;
 }

@@ -62,7 +62,9 @@ export function findRedactions(text: string): FoundRedaction[] {
   for (const match of text.matchAll(MARKER)) {
     const inner = match[1]!.trim();
     // "less than 1 line of source text" is counted as the bound it gives.
-    const measured = inner.replace(/^(?:less than|about|approximately|some)\s+/i, '');
+    const measured = inner
+      .replace(/^(?:less than|about|approximately|some)\s+/i, '')
+      .replace(/\s*\/\s*/g, '/');
     const amountUnit = AMOUNT_UNIT.exec(measured);
     let unit: Unit = 'other';
     let amount: number | null = null;
