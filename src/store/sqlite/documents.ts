@@ -19,14 +19,14 @@ interface PassageRow {
   kind: Passage['kind'];
   head: string | null;
   body: string | null;
+  page: string | null;
   meta: string | null;
 }
 
-/** Optional passage fields, stored only when one is set (most passages have none). */
+/** Rarer optional passage fields, stored only when one is set (most passages have none). */
 interface PassageMeta {
   noteNumber: string | null;
   anchor: Passage['anchor'];
-  page: string | null;
   speakers: Passage['speakers'];
 }
 
@@ -70,7 +70,7 @@ export class DocumentStore {
     this.updateDocument = db.prepare(`UPDATE documents SET ${columns} WHERE key = @key`);
     this.deleteDocumentRow = db.prepare('DELETE FROM documents WHERE key = ?');
     this.insertPassage = db.prepare(
-      'INSERT INTO passages (key, kind, head, body, speakers, meta) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO passages (key, kind, head, body, speakers, page, meta) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.indexPassage = db.prepare(
       'INSERT INTO passages_fts (rowid, head, body, speakers) VALUES (?, ?, ?, ?)',
@@ -99,7 +99,7 @@ export class DocumentStore {
       'SELECT key, json FROM documents WHERE id = ?',
     );
     this.selectPassages = db.prepare<[number, number], PassageRow>(
-      'SELECT key, kind, head, body, meta FROM passages WHERE key BETWEEN ? AND ? ORDER BY key',
+      'SELECT key, kind, head, body, page, meta FROM passages WHERE key BETWEEN ? AND ? ORDER BY key',
     );
     this.selectDocumentsOfSource = db.prepare<[string], { key: number; id: string }>(
       'SELECT key, id FROM documents WHERE source_path = ?',
@@ -137,9 +137,9 @@ export class DocumentStore {
   get(id: string): Document | null {
     const row = this.selectDocument.get(id);
     if (!row) return null;
-    const document = JSON.parse(row.json) as Document;
-    document.passages = this.selectPassages.all(...passageRange(row.key)).map(toPassage);
-    return document;
+    const stored = JSON.parse(row.json) as StoredDocument;
+    const passages = this.selectPassages.all(...passageRange(row.key)).map(toPassage);
+    return decodeDocument(stored, passages);
   }
 
   removeOfSource(sourcePath: string, keepIds: ReadonlySet<string>): number {
@@ -173,7 +173,7 @@ export class DocumentStore {
           : [...new Set(speakers.flatMap((s) => [s.name, s.label]).filter((v): v is string => !!v))].join(
               ' ; ',
             );
-      this.insertPassage.run(id, passage.kind, head, body, speakerText, passageMeta(passage));
+      this.insertPassage.run(id, passage.kind, head, body, speakerText, passage.page, passageMeta(passage));
       this.indexPassage.run(id, head, body, speakerText);
       for (const speaker of speakers) this.insertSpeaker.run(id, speaker.person, speaker.name, speaker.label);
     }
@@ -214,8 +214,50 @@ function documentRow(document: Document) {
     content_hash: document.contentHash,
     source_path: document.sourcePath,
     title: document.title,
-    // Passages live in their own table; keeping the key here preserves the field order.
-    json: JSON.stringify({ ...document, passages: [] }),
+    json: JSON.stringify(encodeDocument(document)),
+  };
+}
+
+/** Mentions and links as `[ordinal, start, end, id]` when their text is the passage's own. */
+type CompactSpan = [number, number, number, string];
+type StoredDocument = Omit<Document, 'mentions' | 'links'> & {
+  mentions: (Document['mentions'][number] | CompactSpan)[];
+  links: (Document['links'][number] | CompactSpan)[];
+};
+
+/**
+ * The document row's JSON: passages live in their own table (the key is kept, empty, to keep
+ * the field order), and a mention's or link's text is dropped when the passage holds it, which
+ * halves the JSON of a FRUS document.
+ */
+function encodeDocument(document: Document): StoredDocument {
+  const texts = new Map(document.passages.map((passage) => [passage.ordinal, passage.text]));
+  const derivable = (span: { ordinal: number; start: number; end: number; text: string }) =>
+    texts.get(span.ordinal)?.slice(span.start, span.end) === span.text;
+  return {
+    ...document,
+    passages: [],
+    mentions: document.mentions.map((m) => (derivable(m) ? [m.ordinal, m.start, m.end, m.personId] : m)),
+    links: document.links.map((l) => (derivable(l) ? [l.ordinal, l.start, l.end, l.target] : l)),
+  };
+}
+
+function decodeDocument(stored: StoredDocument, passages: Passage[]): Document {
+  const texts = new Map(passages.map((passage) => [passage.ordinal, passage.text]));
+  const text = (ordinal: number, start: number, end: number) => texts.get(ordinal)!.slice(start, end);
+  return {
+    ...stored,
+    passages,
+    mentions: stored.mentions.map((m) =>
+      Array.isArray(m)
+        ? { ordinal: m[0], start: m[1], end: m[2], personId: m[3], text: text(m[0], m[1], m[2]) }
+        : m,
+    ),
+    links: stored.links.map((l) =>
+      Array.isArray(l)
+        ? { ordinal: l[0], start: l[1], end: l[2], target: l[3], text: text(l[0], l[1], l[2]) }
+        : l,
+    ),
   };
 }
 
@@ -246,17 +288,10 @@ function speakerRows(
 }
 
 function passageMeta(passage: Passage): string | null {
-  if (
-    passage.noteNumber === null &&
-    passage.anchor === null &&
-    passage.page === null &&
-    passage.speakers.length === 0
-  )
-    return null;
+  if (passage.noteNumber === null && passage.anchor === null && passage.speakers.length === 0) return null;
   const meta: PassageMeta = {
     noteNumber: passage.noteNumber,
     anchor: passage.anchor,
-    page: passage.page,
     speakers: passage.speakers,
   };
   return JSON.stringify(meta);
@@ -265,14 +300,14 @@ function passageMeta(passage: Passage): string | null {
 function toPassage(row: PassageRow): Passage {
   const meta: PassageMeta = row.meta
     ? (JSON.parse(row.meta) as PassageMeta)
-    : { noteNumber: null, anchor: null, page: null, speakers: [] };
+    : { noteNumber: null, anchor: null, speakers: [] };
   return {
     ordinal: row.key % PASSAGES_PER_DOCUMENT,
     kind: row.kind,
     text: row.head ?? row.body ?? '',
     noteNumber: meta.noteNumber,
     anchor: meta.anchor,
-    page: meta.page,
+    page: row.page,
     speakers: meta.speakers,
   };
 }
