@@ -1,0 +1,80 @@
+/**
+ * Sentence spans over a passage's text, from textlint's sentence-splitter (which knows "Mr.",
+ * "U.S.", "p.m." and initials), with two repairs for the way FRUS prints quotations:
+ * - a closing quote that the splitter leaves at the head of the next sentence ("“Are you sure?|”
+ *   he asked.") goes back to the sentence it closes, and a sentence that then starts in lower
+ *   case is the tail of the quoted one ("… he asked") and is joined to it;
+ * - a quotation that ends a sentence ("… the Middle East, etc.” K said …") ends the sentence
+ *   even when its last word is an abbreviation, if a capitalised word follows.
+ */
+import { split } from 'sentence-splitter';
+
+export interface SentenceSpan {
+  /** Offset of the first character, in the passage text. */
+  start: number;
+  /** Offset just after the last character. */
+  end: number;
+}
+
+const CLOSERS = /^[”’"')\]]+/u;
+/** End of a quoted sentence followed by a new sentence: `.”  K`, `?”  The`. */
+const QUOTE_END = /[.?!][”"]\s+(?=[\p{Lu}“"([])/gu;
+
+export function sentenceSpans(text: string): SentenceSpan[] {
+  const raw: SentenceSpan[] = [];
+  for (const node of split(text)) {
+    if (node.type !== 'Sentence') continue;
+    const [start, end] = node.range;
+    raw.push({ start, end });
+  }
+  const repaired = rejoinQuotedTails(text, raw);
+  return repaired.flatMap((span) => splitAtQuoteEnds(text, span)).flatMap((span) => trimmed(text, span));
+}
+
+function rejoinQuotedTails(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    const previous = out.at(-1);
+    if (!previous) {
+      out.push({ ...span });
+      continue;
+    }
+    const body = text.slice(span.start, span.end);
+    const closers = CLOSERS.exec(body)?.[0].length ?? 0;
+    const rest = body.slice(closers).trimStart();
+    if (closers > 0 && (rest === '' || /^[\p{Ll},;:—–-]/u.test(rest))) {
+      previous.end = span.end;
+      continue;
+    }
+    if (closers > 0) {
+      previous.end = span.start + closers;
+      out.push({ start: span.start + closers, end: span.end });
+      continue;
+    }
+    out.push({ ...span });
+  }
+  return out;
+}
+
+function splitAtQuoteEnds(text: string, span: SentenceSpan): SentenceSpan[] {
+  const body = text.slice(span.start, span.end);
+  const pieces: SentenceSpan[] = [];
+  let from = 0;
+  for (const match of body.matchAll(QUOTE_END)) {
+    const cut = match.index + 2;
+    // A quotation opened inside this sentence must be the one closing here, or the
+    // apostrophe-like `"` is not a quote end at all.
+    if (!/[“"]/u.test(body.slice(from, cut - 1))) continue;
+    pieces.push({ start: span.start + from, end: span.start + cut });
+    from = match.index + match[0].length;
+  }
+  pieces.push({ start: span.start + from, end: span.end });
+  return pieces;
+}
+
+function trimmed(text: string, span: SentenceSpan): SentenceSpan[] {
+  let { start, end } = span;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return end > start ? [{ start, end }] : [];
+}
