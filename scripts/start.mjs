@@ -1,22 +1,26 @@
-// `npm start`: the main job. Builds if needed, loads the bundled sample collection into an
-// embedded archive on first run, and shows what the archive can do.
+// `npm start`: the main job. Builds if needed, loads the bundled sample collection into the
+// embedded archive on first run (later runs skip unchanged files), and serves the web archive
+// at http://localhost:8080.
 import { existsSync, mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const declass = join(root, 'bin', 'declass');
 const db = process.env.DECLASS_DB ?? join(root, '.declass', 'sample.db');
+const port = process.env.PORT ?? '8080';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) run('npm', ['run', 'build']);
+if (!existsSync(join(root, 'dist', 'cli', 'main.js')) || !existsSync(join(root, 'web', 'dist', 'index.html'))) {
+  run('npm', ['run', 'build']);
+}
 mkdirSync(dirname(db), { recursive: true });
-// Re-running is cheap: unchanged files are skipped.
 run(process.execPath, [declass, '--db', db, 'ingest', join(root, 'samples')]);
-console.log(`\nExample: declass --db ${db} search "Ceausescu speaker:Kissinger"\n`);
-run(process.execPath, [declass, '--db', db, 'search', '--limit', '3', 'Ceausescu']);
+const server = spawn(process.execPath, [declass, '--db', db, 'serve', '--port', port], { stdio: 'inherit', cwd: root });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

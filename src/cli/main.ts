@@ -6,6 +6,7 @@ import { registerBench } from './commands/bench.js';
 import { registerEval } from './commands/eval.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { UserError } from './errors.js';
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerStats(program);
   registerEval(program);
   registerBench(program);
+  registerServe(program);
 
   try {
     await program.parseAsync([...argv]);
