@@ -15,7 +15,8 @@ const INNER_RUN = /\s\s|[^\S ]/;
  * footnote anchor or a name starts) are offsets in the final folded text.
  */
 export class FoldedTextBuilder {
-  private parts: string[] = [];
+  /** Plain concatenation: V8 joins the pieces lazily, cheaper than an array and a join. */
+  private text = '';
   private size = 0;
   private pendingSpace = false;
 
@@ -54,16 +55,16 @@ export class FoldedTextBuilder {
   }
 
   toString(): string {
-    return this.parts.join('');
+    return this.text;
   }
 
   private pushWord(word: string): void {
     if (this.pendingSpace && this.size > 0) {
-      this.parts.push(' ');
+      this.text += ' ';
       this.size += 1;
     }
     this.pendingSpace = false;
-    this.parts.push(word);
+    this.text += word;
     this.size += word.length;
   }
 }

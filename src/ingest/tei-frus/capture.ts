@@ -96,13 +96,20 @@ export async function* captureParts(path: string): AsyncGenerator<CapturedPart> 
     failure ??= error;
   });
 
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  // TextDecoder in streaming mode decodes faster than the stream's own utf8 decoding and still
+  // keeps a character split across two chunks whole.
+  const decoder = new TextDecoder('utf-8');
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream) {
-    parser.write(chunk as string);
+    parser.write(decoder.decode(chunk as Buffer, { stream: true }));
     if (failure) break;
     while (ready.length > 0) yield ready.shift()!;
   }
-  if (!failure) parser.close();
+  if (!failure) {
+    const tail = decoder.decode();
+    if (tail) parser.write(tail);
+    parser.close();
+  }
   if (failure) {
     stream.destroy();
     throw new ReadError(path, `not well-formed XML: ${(failure as Error).message}`);

@@ -306,6 +306,8 @@ export function participantsOf(
   type: DocumentType,
   persons: PersonIndex,
   date: string | null,
+  /** The document's paragraphs in order, for signatures printed as a last line. */
+  bodyLines: readonly string[],
 ): Participant[] {
   if (type === 'editorial-note' || type === 'report') return [];
   const context: Context = { persons, date };
@@ -325,8 +327,7 @@ export function participantsOf(
   if (type !== 'memcon' && type !== 'telcon' && type !== 'minutes') {
     const signed = signers(document, context);
     if (signed.length === 0 && type === 'cable') {
-      const lines = descendants(document, 'p', (el) => el.name === 'note').map((p) => textOf(p));
-      const signer = telegramSigner(lines, context);
+      const signer = telegramSigner(bodyLines, context);
       if (signer) signed.push(signer);
     }
     found.push(...signed);

@@ -6,7 +6,7 @@
  */
 import { FoldedTextBuilder } from '../../extract/text.js';
 import type { CrossReference, Mention, PageBreak, Passage, PassageKind } from '../../records/schema.js';
-import { textOf, type XmlElement, type XmlNode } from './xml-tree.js';
+import type { XmlElement, XmlNode } from './xml-tree.js';
 
 /** Elements that start a passage (or hold passages) when met between passages. */
 const BLOCK_ELEMENTS = new Set([
@@ -53,7 +53,22 @@ const SPACED_ELEMENTS = new Set([
 const LABELLED_LISTS = new Set(['subject', 'references', 'to', 'from', 'simple-labelled']);
 
 export function isSourceNote(note: XmlElement): boolean {
-  return note.attrs['type'] === 'source' || /^\s*Source:/.test(textOf(note, true));
+  return note.attrs['type'] === 'source' || /^\s*Source:/.test(leadingText(note));
+}
+
+/** The first few dozen characters of an element's text: enough to see how it begins. */
+function leadingText(node: XmlElement): string {
+  let text = '';
+  const visit = (current: XmlElement): boolean => {
+    for (const child of current.children) {
+      text += typeof child === 'string' ? child : '';
+      if (typeof child !== 'string' && visit(child)) return true;
+      if (text.trim().length >= 16) return true;
+    }
+    return false;
+  };
+  visit(node);
+  return text;
 }
 
 interface PendingSpan {
