@@ -47,8 +47,8 @@ export function registerSearch(program: Command): void {
           console.log(`\n${style.bold(hit.documentId)}  ${hit.date ?? 'undated'}  ${hit.type}  ${level}`);
           console.log(`  ${hit.title}`);
           for (const passage of hit.passages) {
-            const speaker = passage.speakers.find((span) => span.personName)?.personName;
-            const who = speaker ? style.dim(` (${speaker})`) : '';
+            const speakers = [...new Set(passage.speakers.map((span) => span.personName).filter(Boolean))];
+            const who = speakers.length > 0 ? style.dim(` (${speakers.join('; ')})`) : '';
             console.log(`  ${style.dim(passage.link)}${who} ${renderSnippet(passage.snippet)}`);
           }
         }

@@ -60,7 +60,9 @@ export function parseTextRecord(text: string, path: string, collectionId: string
   const header = readMemoHeader(text);
   const stem = basename(path, extname(path));
   const passages: Passage[] = [];
-  const add = (kind: Passage['kind'], passageText: string, label: string | null) => {
+  // Turns keep their label ("The President: …") in the text, as FRUS prints them; speaker
+  // attribution reads the label and resolves it by the document's date and participants.
+  const add = (kind: Passage['kind'], passageText: string) => {
     passages.push({
       ordinal: passages.length + 1,
       kind,
@@ -68,17 +70,15 @@ export function parseTextRecord(text: string, path: string, collectionId: string
       noteNumber: null,
       anchor: null,
       page: null,
-      speakers: label ? [{ start: 0, end: passageText.length, label, personId: null, personName: null }] : [],
+      speakers: [],
     });
   };
-  if (header.title) add('heading', header.title, null);
+  if (header.title) add('heading', header.title);
   for (const block of text.slice(header.bodyStart).split(/\n\s*\n/)) {
     const folded = block.replace(/\s+/g, ' ').trim();
     // "[...]" marks an omission between excerpts; it carries no words of its own.
     if (folded === '' || /^\[\s*(?:\.\s*){3}\]$|^\[…\]$/.test(folded)) continue;
-    const turn = TURN_LABEL.exec(folded);
-    if (turn) add('turn', folded.slice(turn[0].length), turn[1]!);
-    else add('paragraph', folded, null);
+    add(TURN_LABEL.test(folded) ? 'turn' : 'paragraph', folded);
   }
   const participants: Participant[] = header.participants.map((label) => ({
     name: label,
