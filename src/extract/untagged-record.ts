@@ -47,6 +47,8 @@ export interface UntaggedSource {
   pages: readonly PageLines[];
   /** The title when the text gives none: usually the file name. */
   fallbackTitle: string;
+  /** The type when the text does not say (an e-mail is correspondence: `letter`). */
+  fallbackType?: DocumentType;
   known?: KnownFacts;
 }
 
@@ -136,7 +138,9 @@ export function buildUntaggedRecord(source: UntaggedSource): Document {
     ? 'cable'
     : (header?.type ?? (header?.title ? documentTypeFromTitle(header.title) : 'other'));
   // A record with no title that says what it is, but with dialogue, is a conversation record.
-  const type: DocumentType = known.type ?? (typeFromText === 'other' && turns >= 2 ? 'memcon' : typeFromText);
+  const type: DocumentType =
+    known.type ??
+    (typeFromText !== 'other' ? typeFromText : turns >= 2 ? 'memcon' : (source.fallbackType ?? 'other'));
   const printedDate =
     header?.date || telegram?.date ? null : firstPrintedDate(lines.slice(0, HEADER_SEARCH_LINES));
 

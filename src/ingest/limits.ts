@@ -95,14 +95,16 @@ export function checkDecompressionRatio(
   compressedBytes: number,
   expandedBytes: number,
   limits: ReadLimits,
+  /** True when expansion was stopped at expandedBytes, so the real size is larger still. */
+  stopped = false,
 ): void {
   const ratio = expandedBytes / Math.max(compressedBytes, 1);
   if (ratio > limits.maxDecompressionRatio) {
     throw new LimitError(
       path,
       'maxDecompressionRatio',
-      `a compressed stream of ${compressedBytes.toLocaleString('en-US')} bytes expands to ` +
-        `${expandedBytes.toLocaleString('en-US')} bytes (ratio ${Math.round(ratio).toLocaleString('en-US')}:1, limit ` +
+      `a compressed stream of ${compressedBytes.toLocaleString('en-US')} bytes expands to ${stopped ? 'more than ' : ''}` +
+        `${expandedBytes.toLocaleString('en-US')} bytes (ratio ${stopped ? 'over ' : ''}${Math.round(ratio).toLocaleString('en-US')}:1, limit ` +
         `${limits.maxDecompressionRatio}:1); the file looks like a decompression bomb — do not ingest it.`,
     );
   }

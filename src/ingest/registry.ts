@@ -1,13 +1,22 @@
 /**
  * One dispatch by content type: each file goes to the first reader that recognises its bytes.
  */
+import { emailReader } from './email/index.js';
+import { htmlReader } from './html/index.js';
 import { imageReader } from './ocr/index.js';
 import { pdfReader } from './pdf/index.js';
 import { ReadError, type Reader } from './reader.js';
 import { frusTeiReader } from './tei-frus/index.js';
 import { plainTextReader } from './text/index.js';
 
-export const defaultReaders: readonly Reader[] = [frusTeiReader, pdfReader, imageReader, plainTextReader];
+export const defaultReaders: readonly Reader[] = [
+  frusTeiReader,
+  pdfReader,
+  imageReader,
+  emailReader,
+  htmlReader,
+  plainTextReader,
+];
 
 /** Picks the reader for a file, or throws a ReadError that says why none fits. */
 export function chooseReader(readers: readonly Reader[], head: Buffer, path: string): Reader {

@@ -4,7 +4,7 @@
  * Each failure names the file and the limit.
  */
 import { inflateSync } from 'node:zlib';
-import { checkDecompressionRatio, type ReadLimits } from '../limits.js';
+import { checkDecompressionRatio, checkPageCount, type ReadLimits } from '../limits.js';
 import { ReadError } from '../reader.js';
 
 /** Readers look for the end marker within the last kilobyte, as pdf.js and Acrobat do. */
@@ -20,6 +20,9 @@ export function checkPdfBytes(path: string, data: Buffer, limits: ReadLimits): v
         'or copy; fetch the file again.',
     );
   }
+  // pdf.js counts the pages it can reach rather than trusting /Count, so a page tree that
+  // declares a billion pages is caught here, from the declaration itself.
+  checkPageCount(path, declaredPageCount(data), limits);
   for (const stream of flateStreams(data)) {
     const allowance = Math.max(stream.length * limits.maxDecompressionRatio, EXPANSION_FLOOR_BYTES);
     let expanded: number;
@@ -27,13 +30,28 @@ export function checkPdfBytes(path: string, data: Buffer, limits: ReadLimits): v
       expanded = inflateSync(stream, { maxOutputLength: allowance }).length;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        checkDecompressionRatio(path, stream.length, allowance + 1, limits);
+        checkDecompressionRatio(path, stream.length, allowance, limits, true);
       }
       // A damaged stream is pdf.js's to judge (it skips what it cannot read).
       continue;
     }
     if (expanded > EXPANSION_FLOOR_BYTES) checkDecompressionRatio(path, stream.length, expanded, limits);
   }
+}
+
+/** The largest /Count of a /Type /Pages dictionary in the file's uncompressed objects. */
+function declaredPageCount(data: Buffer): number {
+  let most = 0;
+  for (let at = data.indexOf('/Pages'); at >= 0; at = data.indexOf('/Pages', at + 6)) {
+    // The dictionary around the name: from the nearest "<<" before it to the next ">>".
+    const start = Math.max(0, data.lastIndexOf('<<', at), at - 2000);
+    const end = Math.min(data.indexOf('>>', at) < 0 ? data.length : data.indexOf('>>', at), at + 2000);
+    const dictionary = data.subarray(start, end).toString('latin1');
+    if (!/\/Type\s*\/Pages\b/.test(dictionary)) continue;
+    const count = /\/Count\s+(\d+)/.exec(dictionary);
+    if (count) most = Math.max(most, Number(count[1]));
+  }
+  return most;
 }
 
 /**
