@@ -27,7 +27,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     const [start, end] = node.range;
     raw.push({ start, end });
   }
-  const repaired = rejoinQuotedTails(text, raw);
+  const repaired = rejoinAfterCountryAbbreviations(text, rejoinQuotedTails(text, raw));
   return repaired.flatMap((span) => splitAtQuoteEnds(text, span)).flatMap((span) => trimmed(text, span));
 }
 
@@ -49,6 +49,32 @@ function rejoinQuotedTails(text: string, spans: SentenceSpan[]): SentenceSpan[] 
     if (closers > 0) {
       previous.end = span.start + closers;
       out.push({ start: span.start + closers, end: span.end });
+      continue;
+    }
+    out.push({ ...span });
+  }
+  return out;
+}
+
+/** Words that start sentences; after "U.S." any other capitalised word is a noun it qualifies. */
+const SENTENCE_STARTERS =
+  /^(?:The|He|She|It|We|I|They|This|That|These|Those|There|In|At|On|But|And|If|As|When|After|Before|Mr|Mrs|Dr|His|Her|Our|Their|What|Why|How|Yes|No)\b/;
+
+/** "the U.S. | Government agreed", "M. | Rollman said": no sentence ends at "U.S." or an initial before a name. */
+function rejoinAfterCountryAbbreviations(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    const previous = out.at(-1);
+    const next = text.slice(span.start, span.end).trimStart();
+    if (
+      previous &&
+      /(?:\b(?:U\.S|U\.K|U\.N|U\.S\.S\.R)|(?:^|\s)\p{Lu})\.$/u.test(
+        text.slice(previous.start, previous.end),
+      ) &&
+      /^\p{Lu}/u.test(next) &&
+      !SENTENCE_STARTERS.test(next)
+    ) {
+      previous.end = span.end;
       continue;
     }
     out.push({ ...span });

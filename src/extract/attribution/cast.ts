@@ -160,6 +160,7 @@ export class DocumentCast {
     const pool: Person[] = [
       ...this.members.flatMap((member) => (member.person ? [member.person] : [])),
       ...this.persons.filter((person) => this.mentioned.has(person.localId)),
+      ...this.namedInText(),
     ];
     for (const person of pool) {
       const surnameInitial = personNameKey(person.name).surname[0];
@@ -167,6 +168,25 @@ export class DocumentCast {
         return this.speakerOf(person);
     }
     return null;
+  }
+
+  private namedCache: Person[] | null = null;
+
+  /** Persons of the list whose surname the document's text spells out, most often named first. */
+  private namedInText(): Person[] {
+    if (this.namedCache) return this.namedCache;
+    const text = [this.doc.title, ...this.doc.passages.map((passage) => passage.text)].join('\n');
+    const counted = this.persons
+      .map((person) => {
+        const surname = person.name.split(',')[0]!.trim();
+        const count =
+          surname.length > 2 ? (text.match(new RegExp(`\\b${escape(surname)}\\b`, 'g')) ?? []).length : 0;
+        return { person, count };
+      })
+      .filter((entry) => entry.count > 0)
+      .sort((a, b) => b.count - a.count);
+    this.namedCache = counted.map((entry) => entry.person);
+    return this.namedCache;
   }
 
   /** "the President", "The Secretary", "the Ambassador", "the Foreign Minister" on the document's date. */
@@ -178,7 +198,14 @@ export class DocumentCast {
     const holderMember =
       holder && this.members.find((member) => sameName(member.speaker.personName, holder.person));
     if (holderMember && (bare !== 'Ambassador' || this.members.length === 0)) return holderMember.speaker;
-    const titled = this.members.filter((member) => holdsTitle(member.roleText, bare, isBare));
+    // "The President" in a U.S. record is the U.S. President unless a foreign president takes part.
+    const titled = this.members.filter(
+      (member) =>
+        holdsTitle(member.roleText, bare, isBare) &&
+        (bare !== 'President' ||
+          !holder ||
+          /\bPresident of (?!the United States)\p{Lu}/u.test(member.roleText)),
+    );
     if (titled.length > 1 && bare === 'Ambassador') {
       const foreign = titled.filter((member) => !US.test(member.roleText));
       if (foreign.length >= 1) return foreign[0]!.speaker;
@@ -283,5 +310,5 @@ function holdsTitle(roleText: string, title: string, isBare: boolean): boolean {
     `(?:Vice|Under|Assistant|Deputy|Executive|Permanent|to the|First|Second|Third|Press|Private|Special)[\\s-]+${escape(title)}`,
     'gi',
   );
-  return pattern.test(roleText.replace(qualified, ''));
+  return pattern.test(roleText.replace(qualified, '').replace(new RegExp(`${escape(title)}['’]s`, 'g'), ''));
 }

@@ -10,7 +10,7 @@
  */
 import type { Document, Passage, Person, SpeakerSpan } from '../../records/schema.js';
 import { sentenceSpans } from '../sentences.js';
-import { DocumentCast, type Speaker } from './cast.js';
+import { DocumentCast, titleOnly, type Speaker } from './cast.js';
 import { findFrames, isEditorialAside, isNarratedAction, type Frame } from './frames.js';
 import { turnLabel } from './turns.js';
 
@@ -27,6 +27,8 @@ interface Said {
   label: string;
   /** True when the speaker is the memorandum's "I". */
   firstPerson: boolean;
+  /** For words reported inside another's report: who reported them. */
+  teller?: Said | null;
 }
 
 /** Does the document record a conversation whose sentences should be attributed? */
@@ -120,7 +122,8 @@ class Attributor {
       if (/^[Ww]e$/.test(frame.subject)) continue;
       const said = this.frameSpeaker(frame, this.lastThirdParty, null);
       if (!said) continue;
-      if (!said.firstPerson) this.lastThirdParty = said;
+      const teller = said.teller === undefined ? said : said.teller;
+      if (teller && !teller.firstPerson) this.lastThirdParty = teller;
       this.bodyStarted = true;
       return said;
     }
@@ -130,10 +133,16 @@ class Attributor {
 
   /** Whose words a frame reports: its inner subject if it names one, else its subject. */
   private frameSpeaker(frame: Frame, antecedent: Said | null, turn: Said | null): Said | null {
+    const outer = this.subjectSpeaker(frame, antecedent, turn);
     if (frame.inner) {
       const inner = this.namedPerson(frame.inner);
-      if (inner) return { speaker: inner, label: frame.inner, firstPerson: false };
+      // "He said that Gromyko had said …": Gromyko's words, but a later "he" is still the teller.
+      if (inner) return { speaker: inner, label: frame.inner, firstPerson: false, teller: outer };
     }
+    return outer;
+  }
+
+  private subjectSpeaker(frame: Frame, antecedent: Said | null, turn: Said | null): Said | null {
     const subject = frame.subject;
     if (subject === 'I') {
       if (turn) return turn;
@@ -148,7 +157,7 @@ class Attributor {
         this.lastMentioned && this.lastMentioned.speaker.personName !== this.cast.author()?.personName
           ? this.lastMentioned
           : null;
-      const referent = antecedent ?? fallback;
+      const referent = antecedent ?? fallback ?? this.soleOtherParticipant();
       return referent ? { ...referent, label: subject, firstPerson: false } : null;
     }
     const speaker = this.namedPerson(subject);
@@ -164,13 +173,23 @@ class Attributor {
     if (!speaker) return null;
     if (
       speaker.personId === null &&
-      !/^(?:[Tt]he\s|Mr|Mrs|Ms|Dr|M\.|Mme|Sir|Ambassador|Amb|Herr|Minister|General|Senator|Governor)/.test(
+      !titleOnly(subject) &&
+      !/^(?:Mr|Mrs|Ms|Dr|M\.|Mme|Sir|Ambassador|Amb|Herr|Minister|General|Senator|Governor)\b/.test(
         subject,
       ) &&
       !this.isParticipantName(speaker)
     )
       return null;
     return speaker;
+  }
+
+  /** In a two-person memorandum, the one who is not the writer. */
+  private soleOtherParticipant(): Said | null {
+    const author = this.cast.author();
+    const others = this.cast
+      .participants()
+      .filter((participant) => participant.personName !== author?.personName);
+    return others.length === 1 ? { speaker: others[0]!, label: 'he', firstPerson: false } : null;
   }
 
   private isParticipantName(speaker: Speaker): boolean {
