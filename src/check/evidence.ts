@@ -1,0 +1,311 @@
+/**
+ * Evidence for a claim: candidate documents from the search engine, with query trees built
+ * from the claim (quotes as phrases, key terms, names, the claimed date), then every sentence
+ * of those documents re-ranked for the claim — weighted overlap of stemmed content words,
+ * with weights from how rare each word is in the archive, plus agreement of names and dates.
+ * Each sentence carries the speaker that attribution gave it.
+ */
+import type { Document } from '../records/schema.js';
+import type { QueryNode } from '../search/ast.js';
+import type { Archive } from '../store/archive.js';
+import { splitSentences } from './sentences.js';
+import type { Claim, EvidenceSentence } from './types.js';
+import { contentStems, FUNCTION_WORDS, stem, surnameKey, words } from './words.js';
+
+/** Documents read in full per claim: enough for the right one to be among them. */
+const MAX_DOCUMENTS = 12;
+const MAX_QUERY_TERMS = 14;
+
+export interface RankedSentence extends EvidenceSentence {
+  /** Share of the claim's content weight found in the sentence (0–1). */
+  coverage: number;
+  /** Coverage counting the sentences either side too (a statement can run over two). */
+  contextCoverage: number;
+  /** Ranking score: coverage plus name and date agreement. */
+  score: number;
+  /** Claim stems the sentence holds. */
+  matched: string[];
+}
+
+export interface ClaimEvidence {
+  ranked: RankedSentence[];
+  documents: Map<string, Document>;
+  /** The claim's content stems with their weights. */
+  weights: Map<string, number>;
+}
+
+/**
+ * Shared across the claims of one article (or one evaluation run): documents read and word
+ * rarity looked up once.
+ */
+export class EvidenceCache {
+  readonly documents = new Map<string, Document | null>();
+  private readonly documentFrequency = new Map<string, number>();
+  private totalDocuments: number | null = null;
+
+  constructor(readonly archive: Archive) {}
+
+  async document(id: string): Promise<Document | null> {
+    if (!this.documents.has(id)) this.documents.set(id, await this.archive.getDocument(id));
+    return this.documents.get(id) ?? null;
+  }
+
+  /**
+   * Inverse document frequency of a word, from the engine's own match count. The word's
+   * first letters are searched as a prefix, so every inflection counts ("lived", "lives").
+   */
+  async idf(word: string): Promise<number> {
+    if (this.totalDocuments === null)
+      this.totalDocuments = Math.max(1, (await this.archive.stats()).documents);
+    const prefix = /^\d/.test(word) || word.length <= 5 ? word : word.slice(0, Math.max(5, word.length - 3));
+    let df = this.documentFrequency.get(prefix);
+    if (df === undefined) {
+      const query = { type: 'term' as const, value: prefix, prefix: prefix !== word };
+      const response = await this.archive.search({ query, limit: 1 });
+      df = response.total;
+      this.documentFrequency.set(prefix, df);
+    }
+    return Math.log(1 + this.totalDocuments / (df + 1));
+  }
+}
+
+export async function gatherEvidence(cache: EvidenceCache, claim: Claim): Promise<ClaimEvidence> {
+  const ids = await candidateDocuments(cache.archive, claim);
+  const documents = new Map<string, Document>();
+  for (const id of ids) {
+    const document = await cache.document(id);
+    if (document) documents.set(id, document);
+  }
+  const weights = await contentWeights(cache, claim);
+  const people = claimPeople(claim);
+  const ranked: RankedSentence[] = [];
+  for (const document of documents.values()) {
+    const mentioned = documentMentions(document, people);
+    const dateAgrees = claimDateAgrees(claim, document);
+    for (const sentences of passageSentences(document)) {
+      for (const [index, sentence] of sentences.entries()) {
+        const own = overlap(sentence.text, weights);
+        const context = overlap(
+          [sentences[index - 1]?.text, sentence.text, sentences[index + 1]?.text].filter(Boolean).join(' '),
+          weights,
+        );
+        const score = own.coverage + 0.2 * mentioned + (dateAgrees ? 0.15 : 0);
+        ranked.push({
+          ...sentence,
+          coverage: own.coverage,
+          contextCoverage: context.coverage,
+          score,
+          matched: own.matched,
+        });
+      }
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score);
+  return { ranked, documents, weights };
+}
+
+/** The claim's content words and their weights (rarer words weigh more). */
+async function contentWeights(cache: EvidenceCache, claim: Claim): Promise<Map<string, number>> {
+  const names = new Set(claimPeople(claim));
+  const weights = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  // Dates and the place of the event are checked on their own, not as content words.
+  const excluded = new Set(
+    [...claim.contentDates, ...(claim.eventDate ? [claim.eventDate] : [])]
+      .flatMap((d) => words(d.text))
+      .concat(claim.places.filter((p) => p.role === 'event').flatMap((p) => words(p.text)))
+      .concat(['late', 'early', 'mid']),
+  );
+  for (const word of words(claim.content)) {
+    // Figures are compared as numbers, not as words: a wrong figure must not hide the passage.
+    if (FUNCTION_WORDS.has(word) || word.length < 2 || excluded.has(word) || /^\d/.test(word)) continue;
+    const key = contentStems(word)[0];
+    if (!key || names.has(surnameKey(word)) || surfaces.has(key)) continue;
+    surfaces.set(key, word);
+  }
+  for (const [key, word] of surfaces) weights.set(key, await cache.idf(word.replace(/'.*$/, '')));
+  return weights;
+}
+
+function overlap(text: string, weights: Map<string, number>): { coverage: number; matched: string[] } {
+  const present = new Set(contentStems(text));
+  let total = 0;
+  let found = 0;
+  const matched: string[] = [];
+  for (const [key, weight] of weights) {
+    total += weight;
+    // "unacceptable" finds "acceptable": the passage is found, and polarity is judged later.
+    const base = /^(?:un|in|dis)/.test(key) ? stem(key.replace(/^(?:un|in|dis)/, '')) : null;
+    if (present.has(key) || (base && present.has(base))) {
+      found += weight;
+      matched.push(key);
+    }
+  }
+  return { coverage: total === 0 ? 0 : found / total, matched };
+}
+
+/** Surnames the claim names as actor, addressee, nested speaker or co-actor. */
+export function claimPeople(claim: Claim): string[] {
+  return [claim.actor, claim.addressee, claim.nestedSpeaker, ...claim.coActors]
+    .map((person) => person?.surname)
+    .filter((surname): surname is string => Boolean(surname));
+}
+
+/** 0–1: how many of the claim's people the document names (participants or text). */
+function documentMentions(document: Document, people: readonly string[]): number {
+  if (people.length === 0) return 0;
+  const haystack = documentSurnames(document);
+  return people.filter((surname) => haystack.has(surname)).length / people.length;
+}
+
+const surnameIndex = new WeakMap<Document, Set<string>>();
+
+/** Every capitalised word of a document and its participants' surnames, lower-cased. */
+export function documentSurnames(document: Document): Set<string> {
+  let found = surnameIndex.get(document);
+  if (found) return found;
+  found = new Set<string>();
+  for (const participant of document.participants) found.add(surnameKey(participant.name));
+  for (const passage of document.passages) {
+    for (const match of passage.text.matchAll(/\p{Lu}[\p{L}'-]+/gu)) {
+      found.add(surnameKey(match[0]));
+    }
+    for (const span of passage.speakers) if (span.personName) found.add(surnameKey(span.personName));
+  }
+  found.add(...[surnameKey(document.title)]);
+  surnameIndex.set(document, found);
+  return found;
+}
+
+export function claimDateAgrees(claim: Claim, document: Document): boolean {
+  if (!claim.eventDate || !document.date) return false;
+  const start = document.date.start;
+  const year = Number(start.slice(0, 4));
+  if (year !== claim.eventDate.year) return false;
+  if (claim.eventDate.month === null) return true;
+  return Math.abs(Number(start.slice(5, 7)) - claim.eventDate.month) <= 1;
+}
+
+/** The sentences of each passage, with speakers from attribution where it gave them. */
+export function passageSentences(document: Document): EvidenceSentence[][] {
+  return document.passages
+    .filter((passage) => passage.kind !== 'footnote' && passage.kind !== 'source-note')
+    .map((passage) => {
+      const base = {
+        documentId: document.id,
+        documentTitle: document.title,
+        documentDate: document.date?.start.slice(0, 10) ?? null,
+        ordinal: passage.ordinal,
+        link: `${document.id}#p${passage.ordinal}`,
+        passageKind: passage.kind,
+        passageText: passage.text,
+      };
+      const spans = passage.speakers.filter((span) => span.end > span.start);
+      if (spans.length > 1 || (spans.length === 1 && passage.kind !== 'turn')) {
+        return spans.map((span) => ({
+          ...base,
+          text: passage.text.slice(span.start, span.end).trim(),
+          speakerLabel: span.label,
+          speakerName: span.personName,
+        }));
+      }
+      // One span over a whole turn (or none): split it, every sentence keeps the turn's speaker.
+      const turnSpeaker = spans[0] ?? null;
+      return splitSentences(passage.text).map((sentence) => ({
+        ...base,
+        text: sentence.text,
+        speakerLabel: turnSpeaker?.label ?? null,
+        speakerName: turnSpeaker?.personName ?? null,
+      }));
+    });
+}
+
+/** Query trees for the claim: built as trees, never as strings for the parser. */
+export function claimQueries(claim: Claim): { query: QueryNode; limit: number }[] {
+  const people = claimPeople(claim);
+  const terms = uniqueTerms(claim.content, people).slice(0, MAX_QUERY_TERMS);
+  const termNodes: QueryNode[] = terms.map((value) => ({ type: 'term', value, prefix: false }));
+  const anyTerm: QueryNode | null =
+    termNodes.length === 0
+      ? null
+      : termNodes.length === 1
+        ? termNodes[0]!
+        : { type: 'or', children: termNodes };
+  const queries: { query: QueryNode; limit: number }[] = [];
+  for (const quote of claim.quotes) {
+    const quoteWords = words(quote);
+    if (quoteWords.length >= 1) queries.push({ query: { type: 'phrase', words: quoteWords }, limit: 6 });
+    // The closest wording, for a quotation that was changed: its rarer words, any of them.
+    const rare = quoteWords.filter((w) => !FUNCTION_WORDS.has(w));
+    if (rare.length >= 2)
+      queries.push({
+        query: {
+          type: 'and',
+          children: rare.slice(0, 2).map((value) => ({ type: 'term', value, prefix: false })),
+        },
+        limit: 4,
+      });
+  }
+  const personNodes: QueryNode[] = people.map((surname) => ({ type: 'term', value: surname, prefix: false }));
+  if (anyTerm && personNodes.length > 0)
+    queries.push({ query: { type: 'and', children: [...personNodes.slice(0, 2), anyTerm] }, limit: 6 });
+  if (claim.eventDate && personNodes.length >= 2) {
+    // The record of a meeting: its people at its date.
+    const month = claim.eventDate.month ? `-${String(claim.eventDate.month).padStart(2, '0')}` : '';
+    queries.push({
+      query: {
+        type: 'and',
+        children: [
+          ...personNodes.slice(0, 2),
+          { type: 'filter', field: 'date', value: `${claim.eventDate.year}${month}` },
+        ],
+      },
+      limit: 4,
+    });
+  }
+  if (anyTerm && claim.eventDate) {
+    const month = claim.eventDate.month ? `-${String(claim.eventDate.month).padStart(2, '0')}` : '';
+    queries.push({
+      query: {
+        type: 'and',
+        children: [anyTerm, { type: 'filter', field: 'date', value: `${claim.eventDate.year}${month}` }],
+      },
+      limit: 5,
+    });
+  }
+  if (anyTerm) {
+    const all =
+      personNodes.length > 0 ? { type: 'or' as const, children: [...personNodes, ...termNodes] } : anyTerm;
+    queries.push({ query: all, limit: 8 });
+  }
+  return queries;
+}
+
+async function candidateDocuments(archive: Archive, claim: Claim): Promise<string[]> {
+  const ids: string[] = [];
+  for (const { query, limit } of claimQueries(claim)) {
+    let response;
+    try {
+      response = await archive.search({ query, limit });
+    } catch {
+      continue; // a query the engine cannot run (e.g. an unsupported filter) is just skipped
+    }
+    for (const hit of response.hits) if (!ids.includes(hit.documentId)) ids.push(hit.documentId);
+    if (ids.length >= MAX_DOCUMENTS) break;
+  }
+  return ids.slice(0, MAX_DOCUMENTS);
+}
+
+function uniqueTerms(text: string, people: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    const bare = word.replace(/'.*$/, '');
+    if (FUNCTION_WORDS.has(bare) || bare.length < 3 || (/^\d+$/.test(bare) === false && bare.length < 3))
+      continue;
+    if (people.includes(bare) || seen.has(bare)) continue;
+    seen.add(bare);
+    terms.push(...bare.split('-').filter((part) => part.length > 1));
+  }
+  return [...new Set(terms)];
+}
