@@ -62,9 +62,9 @@ export function invertName(printed: string): string {
 
 /** The key names are compared by: the part before the first comma (list form), else the last word. */
 export function surnameKey(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  // Accents are dropped ("Hervé" = "Herve"); plain ASCII skips the costly normalisation.
+  const ascii = /^[\x20-\x7e]*$/.test(name);
+  const plain = (ascii ? name : name.normalize('NFD').replace(/\p{M}/gu, ''))
     .replace(/[“”"‘’']/g, '')
     .replace(/\s+/g, ' ')
     .trim()

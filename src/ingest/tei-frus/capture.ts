@@ -32,7 +32,7 @@ export async function* captureParts(path: string): AsyncGenerator<CapturedPart> 
   let stack: XmlElement[] = [];
   let partKind: PartKind | null = null;
   /** The document's source as events, hashed once when it closes: same events, same hash. */
-  let hash: string[] | null = null;
+  let source: string | null = null;
   let lastPage: string | null = null;
   let pageBefore: string | null = null;
   let failure: Error | null = null;
@@ -46,35 +46,36 @@ export async function* captureParts(path: string): AsyncGenerator<CapturedPart> 
       partKind = kind;
       stack = [];
       if (kind === 'document') {
-        hash = [];
+        source = '';
         pageBefore = lastPage;
       }
     }
     const element: XmlElement = { name: tag.name, attrs: attributes, children: [] };
     stack[stack.length - 1]?.children.push(element);
     stack.push(element);
-    if (hash) {
-      hash.push(`<${tag.name}`);
-      for (const key in attributes) hash.push(` ${key}="${attributes[key]}"`);
-      hash.push('>');
+    if (source !== null) {
+      // String concatenation builds a rope; it is flattened once, when the document is hashed.
+      source += '<' + tag.name;
+      for (const key in attributes) source += ' ' + key + '="' + attributes[key] + '"';
+      source += '>';
     }
   });
 
   parser.on('text', (text) => {
     if (partKind === null || stack.length === 0) return;
     stack[stack.length - 1]!.children.push(text);
-    hash?.push(text);
+    if (source !== null) source += text;
   });
 
   parser.on('cdata', (text) => {
     if (partKind === null || stack.length === 0) return;
     stack[stack.length - 1]!.children.push(text);
-    hash?.push(text);
+    if (source !== null) source += text;
   });
 
   parser.on('closetag', (tag) => {
     if (partKind === null) return;
-    hash?.push(`</${tag.name}>`);
+    if (source !== null) source += '</' + tag.name + '>';
     const element = stack.pop()!;
     if (stack.length > 0) return;
     if (partKind === 'document') {
@@ -82,14 +83,14 @@ export async function* captureParts(path: string): AsyncGenerator<CapturedPart> 
         kind: 'document',
         element,
         pageBefore,
-        contentHash: createHash('sha256').update(hash!.join('')).digest('hex'),
+        contentHash: createHash('sha256').update(source!).digest('hex'),
       });
       lastPage = lastPrintedPageIn(element, `${element.attrs['xml:id'] ?? ''}-`) ?? lastPage;
     } else {
       ready.push({ kind: partKind, element });
     }
     partKind = null;
-    hash = null;
+    source = null;
   });
 
   parser.on('error', (error) => {

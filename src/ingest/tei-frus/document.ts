@@ -20,7 +20,7 @@ import { findRedactions } from '../../extract/redactions.js';
 import type { Classification, DateInterval, Document, Redaction } from '../../records/schema.js';
 import { participantsOf, type PersonIndex } from './participants.js';
 import { PassageWriter } from './passages.js';
-import { descendants, firstChild, textOf, type XmlElement } from './xml-tree.js';
+import { descendants, elementsByName, firstChild, isNote, textOf, type XmlElement } from './xml-tree.js';
 
 export interface VolumeContext {
   volumeId: string;
@@ -34,7 +34,9 @@ export interface CapturedDocument {
   contentHash: string;
 }
 
-const skipNotes = (element: XmlElement): boolean => element.name === 'note';
+const skipNotes = isNote;
+/** The elements metadata is read from, found in one walk of the document. */
+const INDEXED = new Set(['dateline', 'list', 'signed']);
 
 /** "86. Transcript of …" → "Transcript of …". */
 export function stripNumber(head: string): string {
@@ -107,8 +109,8 @@ function dateFacts(div: XmlElement, dateline: XmlElement | undefined, title: str
   return facts;
 }
 
-function subjectOf(div: XmlElement): string | null {
-  const list = descendants(div, 'list', skipNotes).find((candidate) => candidate.attrs['type'] === 'subject');
+function subjectOf(lists: readonly XmlElement[]): string | null {
+  const list = lists.find((candidate) => candidate.attrs['type'] === 'subject');
   if (!list) return null;
   const items = descendants(list, 'item').map((item) => textOf(item));
   return items.join(' ').trim() || null;
@@ -135,8 +137,10 @@ export function buildDocument(captured: CapturedDocument, volume: VolumeContext)
   const head = firstChild(div, 'head');
   const headText = head ? textOf(head) : '';
   const title = stripNumber(headText);
-  const dateline = descendants(div, 'dateline', skipNotes)[0];
-  const subject = subjectOf(div);
+  const indexed = elementsByName(div, INDEXED);
+  const lists = indexed.get('list')!;
+  const dateline = indexed.get('dateline')![0];
+  const subject = subjectOf(lists);
   const type = documentTypeFromTitle(title, subject);
   const facts = dateFacts(div, dateline, title);
 
@@ -175,12 +179,10 @@ export function buildDocument(captured: CapturedDocument, volume: VolumeContext)
     declassification: declassificationFrom([...sourceNotes, ...bodyLines.slice(0, 20)]),
     sourceNote,
     participants: participantsOf(
-      div,
-      head,
+      { head, lists, signed: indexed.get('signed')!, bodyLines },
       type,
       volume.persons,
       facts.date?.start.slice(0, 10) ?? null,
-      bodyLines,
     ),
     passages,
     redactions,

@@ -8,7 +8,7 @@
 import { resolveOffice, type PersonEntry } from '../../extract/offices.js';
 import { invertName, isGroupLabel, stripHonorifics, surnameKey } from '../../extract/participants.js';
 import type { DocumentType, Participant } from '../../records/schema.js';
-import { descendants, rawText, textOf, type XmlElement, type XmlNode } from './xml-tree.js';
+import { descendants, isNote, rawText, textOf, type XmlElement, type XmlNode } from './xml-tree.js';
 
 export interface PersonIndex {
   byId: Map<string, PersonEntry>;
@@ -148,7 +148,7 @@ function proseNames(item: XmlElement): string[] | null {
 }
 
 function namesInProse(item: XmlElement, names: string[], context: Context): Participant[] {
-  const tagged = descendants(item, 'persName', (el) => el.name === 'note');
+  const tagged = descendants(item, 'persName', isNote);
   const found: Participant[] = [];
   for (const raw of names) {
     const name = raw.trim();
@@ -193,9 +193,7 @@ function betweenParties(head: XmlElement, context: Context, role: Role): Partici
   const match = /\bBetween\s+(.+?)(?:,\s+(?=[A-Z][a-z]+(?:\s|,|$))|$)/.exec(title);
   if (!match) return [];
   const found: Participant[] = [];
-  const tagged = descendants(head, 'persName', (el) => el.name === 'note').map((persName) =>
-    textOf(persName),
-  );
+  const tagged = descendants(head, 'persName', isNote).map((persName) => textOf(persName));
   for (const side of match[1]!.split(/\s+and\s+(?=[A-Z]|the\b|his\b|her\b)/)) {
     // A side whose name is tagged is read from its persName.
     if (tagged.some((name) => name && side.includes(name))) continue;
@@ -215,7 +213,7 @@ function headPersons(head: XmlElement, context: Context, defaultRole: Role): Par
   const found: Participant[] = [];
   const headText = textOf(head);
   const toAt = headText.search(/\s(?:to|for)\s/);
-  for (const persName of descendants(head, 'persName', (el) => el.name === 'note')) {
+  for (const persName of descendants(head, 'persName', isNote)) {
     const type = persName.attrs['type'];
     let role: Role = defaultRole;
     if (type === 'from') role = 'sender';
@@ -227,7 +225,7 @@ function headPersons(head: XmlElement, context: Context, defaultRole: Role): Par
     if (participant) found.push(participant);
   }
   // Offices named as sender or addressee ("the Secretary of State", "the President").
-  for (const gloss of descendants(head, 'gloss', (el) => el.name === 'note')) {
+  for (const gloss of descendants(head, 'gloss', isNote)) {
     const type = gloss.attrs['type'];
     if (type !== 'from' && type !== 'to') continue;
     const office = resolveOffice(textOf(gloss), context.date, context.persons.entries);
@@ -236,10 +234,10 @@ function headPersons(head: XmlElement, context: Context, defaultRole: Role): Par
   return found;
 }
 
-function signers(element: XmlElement, context: Context): Participant[] {
+function signers(signedElements: readonly XmlElement[], context: Context): Participant[] {
   const found: Participant[] = [];
-  for (const signed of descendants(element, 'signed', (el) => el.name === 'note')) {
-    const names = descendants(signed, 'persName', (el) => el.name === 'note');
+  for (const signed of signedElements) {
+    const names = descendants(signed, 'persName', isNote);
     if (names.length > 0) {
       for (const persName of names) {
         const participant = fromPersName(persName, 'sender', null, context);
@@ -290,30 +288,36 @@ function dedupe(participants: Participant[]): Participant[] {
   const seen = new Set<string>();
   const unique: Participant[] = [];
   for (const participant of participants) {
-    const key = participant.personId ?? `~${surnameKey(participant.name)}`;
     const surname = `~${surnameKey(participant.name)}`;
-    if (seen.has(key) || seen.has(surname)) continue;
-    seen.add(key);
+    if ((participant.personId && seen.has(participant.personId)) || seen.has(surname)) continue;
+    if (participant.personId) seen.add(participant.personId);
     seen.add(surname);
     unique.push(participant);
   }
   return unique;
 }
 
+/** What a document offers to read its participants from, gathered by the caller in one walk. */
+export interface ParticipantSources {
+  head: XmlElement | undefined;
+  /** `list` elements outside notes; those of type "participants" are used. */
+  lists: readonly XmlElement[];
+  /** `signed` elements outside notes. */
+  signed: readonly XmlElement[];
+  /** The document's paragraphs in order, for signatures printed as a last line. */
+  bodyLines: readonly string[];
+}
+
 export function participantsOf(
-  document: XmlElement,
-  head: XmlElement | undefined,
+  sources: ParticipantSources,
   type: DocumentType,
   persons: PersonIndex,
   date: string | null,
-  /** The document's paragraphs in order, for signatures printed as a last line. */
-  bodyLines: readonly string[],
 ): Participant[] {
   if (type === 'editorial-note' || type === 'report') return [];
+  const { head, bodyLines } = sources;
   const context: Context = { persons, date };
-  const lists = descendants(document, 'list', (el) => el.name === 'note').filter(
-    (list) => list.attrs['type'] === 'participants',
-  );
+  const lists = sources.lists.filter((list) => list.attrs['type'] === 'participants');
   if (lists.length > 0) return dedupe(lists.flatMap((list) => listParticipants(list, context)));
   const found: Participant[] = [];
   if (head) {
@@ -325,7 +329,7 @@ export function participantsOf(
     }
   }
   if (type !== 'memcon' && type !== 'telcon' && type !== 'minutes') {
-    const signed = signers(document, context);
+    const signed = signers(sources.signed, context);
     if (signed.length === 0 && type === 'cable') {
       const signer = telegramSigner(bodyLines, context);
       if (signer) signed.push(signer);

@@ -63,3 +63,24 @@ export function rawText(node: XmlNode, withNotes = false): string {
 export function textOf(node: XmlNode, withNotes = false): string {
   return rawText(node, withNotes).replace(/\s+/g, ' ').trim();
 }
+
+/** Skip predicate for `descendants`: notes are not part of the text they annotate. */
+export const isNote = (element: XmlElement): boolean => element.name === 'note';
+
+/**
+ * Every element outside notes whose name is in `names`, grouped by name, in document order,
+ * from a single walk of the tree (matches are searched inside too: lists hold lists).
+ */
+export function elementsByName(root: XmlElement, names: ReadonlySet<string>): Map<string, XmlElement[]> {
+  const found = new Map<string, XmlElement[]>();
+  for (const name of names) found.set(name, []);
+  const visit = (node: XmlElement): void => {
+    for (const child of node.children) {
+      if (typeof child === 'string' || child.name === 'note') continue;
+      if (names.has(child.name)) found.get(child.name)!.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
