@@ -7,6 +7,7 @@
  * changed file no longer holds are removed at that point.
  */
 import { createHash } from 'node:crypto';
+import { canonicalPersonKey } from '../records/person-resolution.js';
 import type { Collection, Document, Person } from '../records/schema.js';
 import type { Archive, PutOutcome } from '../store/archive.js';
 import { expandPaths, fingerprintFile, readHead } from './files.js';
@@ -109,7 +110,7 @@ export async function ingestPaths(
           collection = event.collection;
           collectionStored = false;
         } else if (event.kind === 'persons') {
-          persons = event.persons;
+          persons = event.persons.map(withCanonicalId);
           collectionStored = false;
         } else {
           if (!collection) throw new ReadError(path, 'the reader produced a document before its collection.');
@@ -160,6 +161,17 @@ export async function ingestPaths(
     entry.documents += documentCount;
     collectionCounts.set(collection.id, entry);
   }
+}
+
+/**
+ * The same person in different collections shares one canonical id, derived from the name
+ * alone ("Kissinger, Henry A." and "Kissinger, Henry" → `kissinger-h`) so it does not depend
+ * on the order collections are ingested in.
+ */
+function withCanonicalId(person: Person): Person {
+  return person.canonicalId
+    ? person
+    : { ...person, canonicalId: canonicalPersonKey(person).replace('|', '-') };
 }
 
 function count(summary: IngestSummary, outcome: PutOutcome): void {

@@ -38,23 +38,11 @@ export interface CollectionSummary {
   documents: number;
 }
 
-export type PersonRole = 'participant' | 'party' | 'sender' | 'addressee' | 'speaker' | 'mentioned';
-
-export interface PersonDocument {
-  documentId: string;
-  title: string;
-  type: string;
-  date: string | null;
-  classification: Classification;
-  roles: PersonRole[];
-}
-
-export interface PersonPage {
-  person: Person;
-  sameAs: Person[];
-  documents: { total: number; hits: PersonDocument[] };
-  quotes: { total: number; hits: PassageHit[] };
-}
+export type {
+  PersonDocumentHit as PersonDocument,
+  PersonProfile as PersonPage,
+  PersonRole,
+} from '../search/person-profile.js';
 
 export interface TimelineBucket {
   period: string;

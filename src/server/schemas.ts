@@ -200,6 +200,22 @@ export const personResponse = {
     person: { $ref: 'Person#' },
     /** Entries for the same person in other collections (merged through canonicalId). */
     sameAs: { type: 'array', items: { $ref: 'Person#' } },
+    /** Offices held, from the office-holder reference table. */
+    offices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          office: { type: 'string' },
+          person: { type: 'string' },
+          start: { type: 'string' },
+          end: { type: ['string', 'null'] },
+          country: { type: 'string' },
+          source: { type: 'string' },
+        },
+        required: ['office', 'person', 'start', 'end', 'country', 'source'],
+      },
+    },
     documents: {
       type: 'object',
       properties: {
@@ -231,7 +247,7 @@ export const personResponse = {
       required: ['total', 'hits'],
     },
   },
-  required: ['person', 'sameAs', 'documents', 'quotes'],
+  required: ['person', 'sameAs', 'offices', 'documents', 'quotes'],
 };
 
 export const timelineResponse = {

@@ -20,7 +20,7 @@ export function PersonPage({ personId }: { personId: string }) {
   }, [result]);
   if (!result || result.state === 'loading') return <Loading what="the person" />;
   if (result.state === 'error') return <ErrorMessage error={result.error} />;
-  const { person, sameAs, documents, quotes } = result.data;
+  const { person, sameAs, offices, documents, quotes } = result.data;
   return (
     <article className="person">
       <p className="doc-kicker">{person.collectionId}</p>
@@ -45,6 +45,21 @@ export function PersonPage({ personId }: { personId: string }) {
           Search what they say
         </Link>
       </p>
+      {offices.length > 0 ? (
+        <section>
+          <h2>Offices held</h2>
+          <ul className="person-offices">
+            {offices.map((holding) => (
+              <li key={`${holding.office}-${holding.start}`}>
+                {holding.office} ({holding.country}),{' '}
+                <time dateTime={holding.start}>{formatDate(holding.start)}</time> –{' '}
+                {holding.end ? <time dateTime={holding.end}>{formatDate(holding.end)}</time> : 'in office'}{' '}
+                <span className="meta">source: {holding.source}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {sameAs.length > 0 ? (
         <section>
           <h2>In other collections</h2>
