@@ -2,8 +2,8 @@
  * The shapes the API answers with, for the web UI and other TypeScript clients. The JSON
  * schemas in schemas.ts describe the same shapes for validation and the OpenAPI document.
  */
-import type { Classification, Collection, Passage, Person } from '../records/schema.js';
-import type { DocumentHit, FacetCount, PassageHit } from '../search/types.js';
+import type { Collection, Passage } from '../records/schema.js';
+import type { DocumentHit, FacetCount } from '../search/types.js';
 
 export type { Citation, CslItem, NoteSegment } from '../publish/citation.js';
 
