@@ -307,7 +307,7 @@ function holdsTitle(roleText: string, title: string, isBare: boolean): boolean {
   if (!isBare) return true;
   // A bare "President" is not "Vice President" or "Assistant to the President".
   const qualified = new RegExp(
-    `(?:Vice|Under|Assistant|Deputy|Executive|Permanent|to the|First|Second|Third|Press|Private|Special)[\\s-]+${escape(title)}`,
+    `(?:Vice|Under|Assistant|Deputy|Executive|Permanent|to the|of the|First|Second|Third|Press|Private|Special)[\\s-]+${escape(title)}`,
     'gi',
   );
   return pattern.test(roleText.replace(qualified, '').replace(new RegExp(`${escape(title)}['’]s`, 'g'), ''));
