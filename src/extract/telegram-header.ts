@@ -27,6 +27,8 @@ export interface TelegramHeader {
   dateTimeGroup: string | null;
   precedence: string | null;
   tags: string[];
+  /** The classification line as printed, letter-spaced or not: "S E C R E T STATE 024976" → "SECRET". */
+  classification: string | null;
   /** The E.O. line: "E.O. 11652: GDS". */
   executiveOrder: string | null;
   subject: string | null;
@@ -41,6 +43,18 @@ const DATE_TIME_GROUP =
 const PROSIGNS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
 const PRECEDENCE_WORD = /\b(FLASH|NIACT IMMEDIATE|NIACT|IMMEDIATE|PRIORITY|ROUTINE)\b/;
 const LABEL = /^\s*(FM|FROM|TO|INFO|TAGS|E\.?\s?O\.?(?:\s?\d{5})?|SUBJECT|SUBJ|REF|REFS)\b[:.]?\s*(.*)$/i;
+
+/** Offices that start an addressee line when it runs on without a label. */
+const OFFICE =
+  /^(?:AMEMBASSY|AMEMB|AMCONSUL|AMCONGEN|AMLEGATION|USMISSION|USDEL|USINT|USUN|USNATO|USEC|SECSTATE|SECDEF|CINC\w*|JCS|CIA|DIA|NSA|WHITE HOUSE|ALL)\b/;
+/** A classification word, possibly typed with its letters spaced out. */
+const LEVEL_WORDS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL', 'LIMITED OFFICIAL USE', 'UNCLASSIFIED'];
+
+/** The level a classification line states ("S E C R E T STATE 024976" → "SECRET"), or null. */
+function classificationLine(line: string): string | null {
+  const unspaced = line.trim().replace(/\b[A-Z](?: [A-Z]\b)+/g, (letters) => letters.replace(/ /g, ''));
+  return LEVEL_WORDS.find((level) => unspaced === level || unspaced.startsWith(`${level} `)) ?? null;
+}
 
 /** How far into the text the header may begin. */
 const SEARCH_LINES = 30;
@@ -60,6 +74,7 @@ export function readTelegramHeader(lines: readonly string[]): TelegramHeader | n
     dateTimeGroup: null,
     precedence: null,
     tags: [],
+    classification: null,
     executiveOrder: null,
     subject: null,
     place: placeFromTelegramHeader(head),
@@ -77,13 +92,19 @@ export function readTelegramHeader(lines: readonly string[]): TelegramHeader | n
     const labelled = LABEL.exec(line);
     if (labelled) {
       label = normaliseLabel(labelled[1]!);
-      apply(header, label, labelled[2]!.trim(), labelled[1]!);
+      apply(header, label, labelled[2]!.trim(), line.trim());
     } else if (label && /^\s/.test(line) && label !== 'REF') {
       apply(header, label, line.trim(), '');
-    } else if (label === 'TO' || label === 'INFO' || label === 'FM') {
+    } else if (classificationLine(line)) {
+      header.classification ??= classificationLine(line);
+    } else if ((label === 'TO' || label === 'INFO') && OFFICE.test(line.trim())) {
       // Addressee lists run on, one office a line, without a label.
-      if (/^[A-Z][A-Z0-9 /&.-]*$/.test(line.trim())) apply(header, label, line.trim(), '');
-      else break;
+      apply(header, label, line.trim(), '');
+    } else if (label !== null && label !== 'FM' && label !== 'TO' && label !== 'INFO') {
+      break;
+    } else if (/^[A-Z][A-Z0-9 ,/&.:-]*$/.test(line.trim())) {
+      // Routing lines between the addressees and the E.O. line (caveats, "FOR AMBASSADOR").
+      continue;
     } else {
       break;
     }
@@ -101,7 +122,7 @@ function normaliseLabel(label: string): string {
   return upper;
 }
 
-function apply(header: TelegramHeader, label: string, value: string, printedLabel: string): void {
+function apply(header: TelegramHeader, label: string, value: string, printedLine: string): void {
   if (value === '') return;
   switch (label) {
     case 'FM':
@@ -122,7 +143,7 @@ function apply(header: TelegramHeader, label: string, value: string, printedLabe
       );
       break;
     case 'EO':
-      header.executiveOrder = header.executiveOrder ?? `${printedLabel.trim()} ${value}`.replace(/\s+/g, ' ');
+      header.executiveOrder ??= printedLine.replace(/\s+/g, ' ');
       break;
     case 'SUBJECT':
       header.subject = header.subject ? `${header.subject} ${value}` : value;

@@ -156,7 +156,7 @@ export function buildUntaggedRecord(source: UntaggedSource): Document {
     time: known.time ?? telegram?.time ?? header?.time ?? printedDate?.time ?? null,
     place: header?.place ?? telegram?.place ?? null,
     subject: known.subject ?? header?.subject ?? telegram?.subject ?? null,
-    classification: classificationOf(furniture.banners, header, lines),
+    classification: classificationOf(furniture.banners, header, telegram, lines),
     declassification,
     sourceNote: null,
     participants: known.participants ?? participantsOf(header, telegram, type),
@@ -333,6 +333,7 @@ function isHeadingLine(block: readonly FlowLine[]): boolean {
 function classificationOf(
   banners: readonly string[],
   header: MemoHeader | null,
+  telegram: TelegramHeader | null,
   lines: readonly string[],
 ): Classification {
   const markings = banners.map((banner) => classificationFromMarkingLines([banner])).filter((c) => c.level);
@@ -344,6 +345,9 @@ function classificationOf(
       caveats: [...new Set(sameLevel.flatMap((marking) => marking.caveats))],
       printed: [...new Set(sameLevel.map((marking) => marking.printed))].join(' / '),
     };
+  }
+  if (telegram?.classification) {
+    return classificationFromMarkingLines([telegram.classification]);
   }
   if (header?.classificationPrinted) {
     const fromHeader = classificationFromMarkingLines([header.classificationPrinted.toUpperCase()]);
