@@ -164,8 +164,22 @@ export function holderOn(office: string, isoDate: string, country?: string): Off
   return rows.sort((a, b) => firstDay(b.start).localeCompare(firstDay(a.start)))[0] ?? null;
 }
 
+type NameParts = { surname: string; initial: string | null };
+/** Names are compared against the whole table for every title resolved: parse each once. */
+const namePartsCache = new Map<string, NameParts>();
+
 /** "Kissinger, Henry A.", "Henry Kissinger", "Dr. Kissinger" → surname and given-name initial. */
-export function nameParts(name: string): { surname: string; initial: string | null } {
+export function nameParts(name: string): NameParts {
+  let parts = namePartsCache.get(name);
+  if (!parts) {
+    parts = parseNameParts(name);
+    if (namePartsCache.size > 100_000) namePartsCache.clear();
+    namePartsCache.set(name, parts);
+  }
+  return parts;
+}
+
+function parseNameParts(name: string): NameParts {
   const cleaned = name
     .replace(/\(.*?\)/g, ' ')
     .replace(/\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Gen|Adm|Amb|President|Secretary|Ambassador|Chairman)\.?\s+/g, '')

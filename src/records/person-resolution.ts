@@ -16,8 +16,21 @@ export interface NameKey {
   given: string[];
 }
 
+/** Persons lists are resolved against thousands of times per volume: keys are computed once. */
+const nameKeys = new Map<string, NameKey>();
+
 /** "Kissinger, Henry A." → { surname: "kissinger", given: ["henry", "a"] }. */
 export function personNameKey(name: string): NameKey {
+  let key = nameKeys.get(name);
+  if (!key) {
+    key = computeNameKey(name);
+    if (nameKeys.size > 100_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): NameKey {
   const cleaned = name
     .replace(/[“”"()]/g, ' ')
     .replace(/\s+/g, ' ')
