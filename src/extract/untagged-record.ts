@@ -90,8 +90,8 @@ export function buildUntaggedRecord(source: UntaggedSource): Document {
   const passages: Passage[] = [];
   const pageBreaks: PageBreak[] = [];
   const seenPages = new Set<string>();
-  const add = (kind: Passage['kind'], blockLines: FlowLine[], label: string | null = null, skip = 0) => {
-    const text = joinLines(blockLines.map((line) => line.text)).slice(skip);
+  const add = (kind: Passage['kind'], blockLines: FlowLine[]) => {
+    const text = joinLines(blockLines.map((line) => line.text));
     if (text.trim() === '') return;
     const ordinal = passages.length + 1;
     passages.push({
@@ -101,7 +101,7 @@ export function buildUntaggedRecord(source: UntaggedSource): Document {
       noteNumber: null,
       anchor: null,
       page: blockLines[0]!.page,
-      speakers: label ? [{ start: 0, end: text.length, label, personId: null, personName: null }] : [],
+      speakers: [],
     });
     // A page that starts inside this passage breaks it at the length of the lines before.
     blockLines.forEach((line, index) => {
@@ -111,7 +111,7 @@ export function buildUntaggedRecord(source: UntaggedSource): Document {
       pageBreaks.push({
         page: line.page,
         ordinal,
-        offset: Math.max(0, Math.min(text.length, before - skip)),
+        offset: Math.max(0, Math.min(text.length, before)),
       });
     });
   };
@@ -121,8 +121,9 @@ export function buildUntaggedRecord(source: UntaggedSource): Document {
   for (const entry of headerEntries(flow.slice(headerStart, bodyLine))) add(entry.kind, entry.lines);
   for (const block of blocksOf(flow.slice(bodyLine))) {
     const text = joinLines(block.map((line) => line.text));
-    const turn = turnLabel(text);
-    if (turn) add('turn', block, turn.label, turn.length);
+    // Turns keep their "Name:" label in the text, as FRUS prints them; speaker attribution
+    // reads it and resolves the name by the record's date and participants.
+    if (turnLabel(text)) add('turn', block);
     else if (isHeadingLine(block)) add('heading', block);
     else add('paragraph', block);
   }

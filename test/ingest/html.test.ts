@@ -3,6 +3,7 @@
  * event handlers around it. The record's text and turns come back; nothing else does.
  */
 import assert from 'node:assert/strict';
+import { attributeDocument } from '../../src/extract/attribution/index.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -46,7 +47,9 @@ ${record.body.map((paragraph) => `<p>${escape(paragraph ?? '(b)(1)')}</p>`).join
   assert.equal(document.classification.level, 'SECRET');
   assert.deepEqual(document.date, { start: '1970-10-09', end: '1970-10-09', precision: 'day' });
   assert.ok(
-    document.passages.filter((passage) => passage.kind === 'turn').every((turn) => turn.speakers[0]?.label),
+    attributeDocument(document, [])
+      .passages.filter((passage) => passage.kind === 'turn')
+      .every((turn) => turn.speakers[0]?.label),
   );
 });
 

@@ -6,7 +6,7 @@
  * the office-holder table by the document's date.
  */
 import type { Document, Person } from '../../records/schema.js';
-import { holderOn, officeForTitle, sameName } from '../../records/offices.js';
+import { holderOn, nameParts, officeForTitle, sameName } from '../../records/offices.js';
 import { initialsOf, nameWords, personNameKey, personsNamed } from '../../records/person-resolution.js';
 
 export interface Speaker {
@@ -166,6 +166,13 @@ export class DocumentCast {
       const surnameInitial = personNameKey(person.name).surname[0];
       if (key.length === 1 ? surnameInitial === key : initialsMatch(person.name, key))
         return this.speakerOf(person);
+    }
+    // Records outside FRUS have no persons list: "K" is then the participant named Kissinger.
+    for (const member of this.members) {
+      const name = member.speaker.personName;
+      if (member.person || !name) continue;
+      if (key.length === 1 ? nameParts(name).surname[0] === key : initialsMatch(name, key))
+        return member.speaker;
     }
     return null;
   }
