@@ -157,6 +157,7 @@ async function checkClaim(
   const reference = checkReference(claim, evidence, anchor);
   if (!reference) return textual;
   if (reference.verdict === 'contradicted') {
+    // The passages the claim was read against come with the computation.
     return { ...reference, citations: [...reference.citations, ...textual.citations].slice(0, 4) };
   }
   // The table agrees: the claim stands or falls on the rest of what it says.

@@ -148,8 +148,14 @@ function claimsOfSentence(
     const parsed = parseClause(clause, actor);
     if (!parsed) continue;
     if (parsed.actor?.surname) actor = parsed.actor;
-    for (const content of splitContents(parsed.content)) {
-      claims.push(buildClaim(clause, content, parsed, sentence, sentenceIndex));
+    const contents = splitContents(parsed.content);
+    for (const content of contents) {
+      // One of several statements in a clause is shown as "<actor> <verb> that <statement>".
+      const text =
+        contents.length > 1 && parsed.actor && parsed.verb
+          ? `${parsed.actor.written} ${parsed.verb} that ${content}`
+          : clause;
+      claims.push(buildClaim(text, content, parsed, sentence, sentenceIndex));
     }
   }
   const worthy = claims.filter(

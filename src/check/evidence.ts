@@ -7,13 +7,14 @@
  */
 import type { Document } from '../records/schema.js';
 import type { QueryNode } from '../search/ast.js';
+import type { DocumentHit } from '../search/types.js';
 import type { Archive } from '../store/archive.js';
 import { splitSentences } from './sentences.js';
 import type { Claim, EvidenceSentence } from './types.js';
 import { contentStems, FUNCTION_WORDS, stem, surnameKey, words } from './words.js';
 
 /** Documents read in full per claim: enough for the right one to be among them. */
-const MAX_DOCUMENTS = 12;
+const MAX_DOCUMENTS = 20;
 const MAX_QUERY_TERMS = 14;
 
 export interface RankedSentence extends EvidenceSentence {
@@ -114,6 +115,7 @@ async function contentWeights(cache: EvidenceCache, claim: Claim): Promise<Map<s
     [...claim.contentDates, ...(claim.eventDate ? [claim.eventDate] : [])]
       .flatMap((d) => words(d.text))
       .concat(claim.places.filter((p) => p.role === 'event').flatMap((p) => words(p.text)))
+      .concat(claim.numbers.flatMap((n) => words(n.text)))
       .concat(['late', 'early', 'mid']),
   );
   for (const word of words(claim.content)) {
@@ -247,37 +249,30 @@ export function claimQueries(claim: Claim): { query: QueryNode; limit: number }[
       });
   }
   const personNodes: QueryNode[] = people.map((surname) => ({ type: 'term', value: surname, prefix: false }));
-  if (anyTerm && personNodes.length > 0)
-    queries.push({ query: { type: 'and', children: [...personNodes.slice(0, 2), anyTerm] }, limit: 6 });
-  if (claim.eventDate && personNodes.length >= 2) {
-    // The record of a meeting: its people at its date.
-    const month = claim.eventDate.month ? `-${String(claim.eventDate.month).padStart(2, '0')}` : '';
+  const everything: QueryNode | null =
+    personNodes.length + termNodes.length === 0
+      ? null
+      : { type: 'or', children: [...personNodes, ...termNodes] };
+  const dateFilter: QueryNode | null = claim.eventDate
+    ? {
+        type: 'filter',
+        field: 'date',
+        value: `${claim.eventDate.year}${claim.eventDate.month ? `-${String(claim.eventDate.month).padStart(2, '0')}` : ''}`,
+      }
+    : null;
+  // The engine matches passages, so each query asks for what one passage may hold.
+  if (everything && dateFilter)
+    queries.push({ query: { type: 'and', children: [everything, dateFilter] }, limit: 6 });
+  if (personNodes.length > 0 && dateFilter)
     queries.push({
-      query: {
-        type: 'and',
-        children: [
-          ...personNodes.slice(0, 2),
-          { type: 'filter', field: 'date', value: `${claim.eventDate.year}${month}` },
-        ],
-      },
+      query: { type: 'and', children: [{ type: 'or', children: personNodes }, dateFilter] },
       limit: 4,
     });
-  }
-  if (anyTerm && claim.eventDate) {
-    const month = claim.eventDate.month ? `-${String(claim.eventDate.month).padStart(2, '0')}` : '';
-    queries.push({
-      query: {
-        type: 'and',
-        children: [anyTerm, { type: 'filter', field: 'date', value: `${claim.eventDate.year}${month}` }],
-      },
-      limit: 5,
-    });
-  }
-  if (anyTerm) {
-    const all =
-      personNodes.length > 0 ? { type: 'or' as const, children: [...personNodes, ...termNodes] } : anyTerm;
-    queries.push({ query: all, limit: 8 });
-  }
+  if (anyTerm) queries.push({ query: anyTerm, limit: 8 });
+  if (everything) queries.push({ query: everything, limit: 8 });
+  if (anyTerm)
+    for (const person of personNodes.slice(0, 2))
+      queries.push({ query: { type: 'and', children: [person, anyTerm] }, limit: 4 });
   return queries;
 }
 
@@ -286,14 +281,22 @@ async function candidateDocuments(archive: Archive, claim: Claim): Promise<strin
   for (const { query, limit } of claimQueries(claim)) {
     let response;
     try {
-      response = await archive.search({ query, limit });
+      response = await archive.search({ query, limit: limit * 4 });
     } catch {
       continue; // a query the engine cannot run (e.g. an unsupported filter) is just skipped
     }
-    for (const hit of response.hits) if (!ids.includes(hit.documentId)) ids.push(hit.documentId);
+    // The engine ranks documents by all their matching passages, which favours long records;
+    // a claim is made in one place, so documents are taken by their best passage.
+    const byBestPassage = [...response.hits].sort((a, b) => bestPassageScore(b) - bestPassageScore(a));
+    for (const hit of byBestPassage.slice(0, limit))
+      if (!ids.includes(hit.documentId)) ids.push(hit.documentId);
     if (ids.length >= MAX_DOCUMENTS) break;
   }
   return ids.slice(0, MAX_DOCUMENTS);
+}
+
+function bestPassageScore(hit: DocumentHit): number {
+  return hit.passages.reduce((best, passage) => Math.max(best, passage.score), 0) || hit.score;
 }
 
 function uniqueTerms(text: string, people: readonly string[]): string[] {

@@ -231,32 +231,34 @@ function checkEventRecord(claim: Claim, evidence: ClaimEvidence): Verdict | null
   const place = claim.places.find((p) => p.role === 'event');
   const people = [claim.actor, ...claim.coActors].map((p) => p?.surname).filter(Boolean) as string[];
   if (!place || people.length < 2) return null;
-  const meeting = [...evidence.documents.values()].find(
+  const meetings = [...evidence.documents.values()].filter(
     (document) =>
       claimDateAgrees(claim, document) &&
       people.every((surname) => document.participants.some((p) => surnameKey(p.name) === surname)),
   );
+  meetings.sort((a, b) => (a.date?.start ?? '').localeCompare(b.date?.start ?? ''));
+  const meeting = meetings[0];
   if (!meeting) return null;
-  const header = headerText(meeting);
   const placeWords = words(place.text).filter((w) => w !== 'the');
-  if (placeWords.every((w) => words(header).includes(w))) return null;
-  const dateline = datelineCitation(
-    meeting,
-    place.venue ? 'the record of the meeting' : 'where the record was made',
-  );
+  if (meetings.some((m) => placeWords.every((w) => words(headerText(m)).includes(w)))) return null;
+  // Every record of the meeting of those people at that time, earliest first.
+  const datelines = meetings
+    .slice(0, 3)
+    .map((m) => datelineCitation(m, place.venue ? 'the record of the meeting' : 'where the record was made'))
+    .filter((c): c is Citation => c !== null);
   if (place.venue || !meeting.place) {
     return {
       verdict: 'not_in_record',
       confidence: 0.6,
       reason: `the record of the meeting (${meeting.datePrinted ?? meeting.id}) does not say it was held at ${place.text}`,
-      citations: dateline ? [dateline] : [],
+      citations: datelines,
     };
   }
   return {
     verdict: 'contradicted',
     confidence: 0.8,
-    reason: `the record of the meeting places it in ${meeting.place}, not ${place.text}`,
-    citations: dateline ? [dateline] : [],
+    reason: `the record${meetings.length > 1 ? 's' : ''} of the meeting place${meetings.length > 1 ? '' : 's'} it in ${meeting.place}, not ${place.text}`,
+    citations: datelines,
   };
 }
 
@@ -519,7 +521,10 @@ function otherCitations(
   const out: Citation[] = [];
   for (const sentence of ranked) {
     if (out.length >= count) break;
-    if (seen.has(sentence.link) || sentence.coverage < 0.25) continue;
+    // Context from the same record, or another passage that says much of the same.
+    const related =
+      sentence.documentId === first.documentId ? sentence.coverage >= 0.25 : sentence.coverage >= 0.5;
+    if (seen.has(sentence.link) || !related) continue;
     seen.add(sentence.link);
     out.push(cite(sentence, 'also relevant', speakerOf(sentence)));
   }
