@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPerson } from './commands/person.js';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerShow(program);
   registerStats(program);
   registerPerson(program);
+  registerCheck(program);
   registerEval(program);
   registerBench(program);
   registerServe(program);

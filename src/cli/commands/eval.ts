@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Document } from '../../records/schema.js';
+import { registerEvalClaims } from './check.js';
 import { scoreAttribution, speakerForText, type AttributionGoldLine } from '../../eval/attribution.js';
 import { readJsonLines } from '../../eval/jsonl.js';
 import { scoreMetadata } from '../../eval/metadata.js';
@@ -14,6 +15,7 @@ import { printJson, style } from '../format.js';
 export function registerEval(program: Command): void {
   const evaluate = program.command('eval').description('score the archive against gold files');
   registerEvalAttribution(evaluate);
+  registerEvalClaims(evaluate);
   evaluate
     .command('metadata')
     .description('accuracy per metadata field against a gold JSONL file')
