@@ -2,6 +2,7 @@
  * Search requests and responses, shared by every engine, the CLI and the server.
  */
 import type { Classification, DocumentType, PassageKind, SpeakerSpan } from '../records/schema.js';
+import type { Viewer } from '../store/visibility.js';
 import type { QueryNode } from './ast.js';
 
 export type SortOrder = 'relevance' | 'date-asc' | 'date-desc';
@@ -14,6 +15,8 @@ export interface SearchRequest {
   sort?: SortOrder;
   /** Ask for facet counts over all matches (type, decade, classification, collection, speakers). */
   facets?: boolean;
+  /** Who is asking; unpublished records are left out unless the viewer may see them (default: all). */
+  viewer?: Viewer;
 }
 
 export interface PassageHit {

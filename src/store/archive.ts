@@ -4,6 +4,10 @@
  */
 import type { Collection, Document, Person } from '../records/schema.js';
 import type { SearchRequest, SearchResponse } from '../search/types.js';
+import type { AccountStore } from './accounts.js';
+import type { Viewer } from './visibility.js';
+
+export type { Viewer } from './visibility.js';
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
 
@@ -27,6 +31,29 @@ export interface ArchiveStats {
   redactions: number;
 }
 
+/** What a publish or unpublish call changed. */
+export interface PublishResult {
+  kind: 'collection' | 'document';
+  id: string;
+  published: boolean;
+  /** False when the record already was in that state (the act is still written to the audit log). */
+  changed: boolean;
+}
+
+/** One line of the audit log: who published or unpublished what, and when. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: 'publish' | 'unpublish';
+  kind: 'collection' | 'document';
+  target: string;
+}
+
+/**
+ * Every read takes an optional Viewer: without one the caller sees every record (the CLI and
+ * ingest work on their own archive); the server always passes one, so an anonymous reader never
+ * sees an unpublished (embargoed) document or collection, nor anything derived from it.
+ */
 export interface Archive {
   /** Insert or replace a collection and its persons list (one transaction). */
   putCollection(collection: Collection, persons: Person[]): Promise<void>;
@@ -40,15 +67,29 @@ export interface Archive {
   getSourceFile(path: string): Promise<SourceFileRecord | null>;
   putSourceFile(record: SourceFileRecord): Promise<void>;
 
-  getDocument(id: string): Promise<Document | null>;
-  getCollection(id: string): Promise<Collection | null>;
-  listCollections(): Promise<Collection[]>;
-  getPerson(id: string): Promise<Person | null>;
-  listPersons(collectionId?: string): Promise<Person[]>;
+  /** A document is visible when it and its collection are published (or the viewer may see both). */
+  getDocument(id: string, viewer?: Viewer): Promise<Document | null>;
+  getCollection(id: string, viewer?: Viewer): Promise<Collection | null>;
+  listCollections(viewer?: Viewer): Promise<Collection[]>;
+  /** Persons are visible with their collection. */
+  getPerson(id: string, viewer?: Viewer): Promise<Person | null>;
+  listPersons(collectionId?: string, viewer?: Viewer): Promise<Person[]>;
   /** Ids of every stored document, in id order (used by evaluation and export). */
-  listDocumentIds(collectionId?: string): Promise<string[]>;
+  listDocumentIds(collectionId?: string, viewer?: Viewer): Promise<string[]>;
 
+  /** Honours `request.viewer`: hidden documents never count, rank, facet or snippet. */
   search(request: SearchRequest): Promise<SearchResponse>;
-  stats(): Promise<ArchiveStats>;
+  stats(viewer?: Viewer): Promise<ArchiveStats>;
+
+  /**
+   * Publishes or embargoes a collection (with all its documents) or one document, by id, and
+   * writes the act to the audit log in the same transaction. Re-ingesting keeps the state.
+   */
+  setPublished(targetId: string, published: boolean, actor: string): Promise<PublishResult>;
+  /** The audit log, newest first. */
+  auditLog(limit?: number): Promise<AuditEntry[]>;
+  /** Users, API tokens and sessions (hashes only). */
+  readonly accounts: AccountStore;
+
   close(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { PASSAGES_PER_DOCUMENT, passageKey, passageRange } from './keys.js';
 interface ExistingRow {
   key: number;
   content_hash: string;
+  published: number;
 }
 
 interface PassageRow {
@@ -55,7 +56,7 @@ export class DocumentStore {
 
   constructor(private readonly db: SqliteDatabase) {
     this.findDocument = db.prepare<[string], ExistingRow>(
-      'SELECT key, content_hash FROM documents WHERE id = ?',
+      'SELECT key, content_hash, published FROM documents WHERE id = ?',
     );
     const columns = `collection_id = @collection_id, type = @type, date_start = @date_start,
       date_end = @date_end, year = @year, class_level = @class_level, caveats = @caveats,
@@ -107,7 +108,8 @@ export class DocumentStore {
     this.writeTransaction = db.transaction((document: Document): PutOutcome => {
       const existing = this.findDocument.get(document.id);
       if (existing?.content_hash === document.contentHash) return 'unchanged';
-      const row = documentRow(document);
+      // A replaced document keeps its published state: an embargo outlives a re-ingest.
+      const row = documentRow(existing ? { ...document, published: existing.published === 1 } : document);
       let key: number;
       if (existing) {
         key = existing.key;

@@ -8,10 +8,21 @@
  */
 import type { Collection, Document, Person } from '../../records/schema.js';
 import type { SearchRequest, SearchResponse } from '../../search/types.js';
-import type { Archive, ArchiveStats, PutOutcome, SourceFileRecord } from '../archive.js';
+import type {
+  Archive,
+  ArchiveStats,
+  AuditEntry,
+  PublishResult,
+  PutOutcome,
+  SourceFileRecord,
+} from '../archive.js';
+import { hidesUnpublished, UnknownRecordError, type Viewer } from '../visibility.js';
+import { SqliteAccounts } from './accounts.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { DocumentStore } from './documents.js';
+import { PASSAGES_PER_DOCUMENT } from './keys.js';
 import { SqliteSearch } from './search.js';
+import { documentVisibility, VISIBLE_DOCUMENT_SQL, visibleCollectionSql } from './visibility.js';
 
 export { SchemaVersionError } from './database.js';
 
@@ -39,13 +50,18 @@ export class SqliteArchive implements Archive {
   private readonly documents: DocumentStore;
   private readonly searcher: SqliteSearch;
   private readonly replaceCollection;
+  readonly accounts: SqliteAccounts;
 
   constructor(private readonly db: SqliteDatabase) {
     this.documents = new DocumentStore(db);
     this.searcher = new SqliteSearch(db);
+    this.accounts = new SqliteAccounts(db);
+    // Re-ingesting a collection keeps its published state: an embargo outlives a re-ingest.
     const upsertCollection = db.prepare(
       `INSERT INTO collections (id, title, json) VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, json = excluded.json`,
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title,
+         json = json_set(excluded.json, '$.published',
+           json(CASE WHEN json_extract(collections.json, '$.published') = 0 THEN 'false' ELSE 'true' END))`,
     );
     const deletePersons = db.prepare('DELETE FROM persons WHERE collection_id = ?');
     const insertPerson = db.prepare(
@@ -100,41 +116,55 @@ export class SqliteArchive implements Archive {
       .run(record.path, record.sha256, record.collectionId, record.documents, record.complete ? 1 : 0);
   }
 
-  async getDocument(id: string): Promise<Document | null> {
+  async getDocument(id: string, viewer?: Viewer): Promise<Document | null> {
+    if (hidesUnpublished(viewer)) {
+      const visible = this.db
+        .prepare(`SELECT 1 FROM documents d WHERE d.id = ? AND ${VISIBLE_DOCUMENT_SQL}`)
+        .get(id);
+      if (!visible) return null;
+    }
     return this.documents.get(id);
   }
 
-  async getCollection(id: string): Promise<Collection | null> {
-    const row = this.db.prepare('SELECT json FROM collections WHERE id = ?').get(id) as
-      { json: string } | undefined;
+  async getCollection(id: string, viewer?: Viewer): Promise<Collection | null> {
+    const row = this.db
+      .prepare(`SELECT json FROM collections c WHERE id = ? AND ${this.collectionVisibility(viewer)}`)
+      .get(id) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as Collection) : null;
   }
 
-  async listCollections(): Promise<Collection[]> {
-    const rows = this.db.prepare('SELECT json FROM collections ORDER BY id').all() as { json: string }[];
+  async listCollections(viewer?: Viewer): Promise<Collection[]> {
+    const rows = this.db
+      .prepare(`SELECT json FROM collections c WHERE ${this.collectionVisibility(viewer)} ORDER BY id`)
+      .all() as { json: string }[];
     return rows.map((row) => JSON.parse(row.json) as Collection);
   }
 
-  async getPerson(id: string): Promise<Person | null> {
-    const row = this.db.prepare('SELECT json FROM persons WHERE id = ?').get(id) as
-      { json: string } | undefined;
+  async getPerson(id: string, viewer?: Viewer): Promise<Person | null> {
+    const row = this.db
+      .prepare(`SELECT json FROM persons WHERE id = ? AND ${this.personVisibility(viewer)}`)
+      .get(id) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as Person) : null;
   }
 
-  async listPersons(collectionId?: string): Promise<Person[]> {
+  async listPersons(collectionId?: string, viewer?: Viewer): Promise<Person[]> {
+    const visible = this.personVisibility(viewer);
     const rows = (
       collectionId === undefined
-        ? this.db.prepare('SELECT json FROM persons ORDER BY id').all()
-        : this.db.prepare('SELECT json FROM persons WHERE collection_id = ? ORDER BY id').all(collectionId)
+        ? this.db.prepare(`SELECT json FROM persons WHERE ${visible} ORDER BY id`).all()
+        : this.db
+            .prepare(`SELECT json FROM persons WHERE collection_id = ? AND ${visible} ORDER BY id`)
+            .all(collectionId)
     ) as { json: string }[];
     return rows.map((row) => JSON.parse(row.json) as Person);
   }
 
-  async listDocumentIds(collectionId?: string): Promise<string[]> {
+  async listDocumentIds(collectionId?: string, viewer?: Viewer): Promise<string[]> {
+    const visible = documentVisibility(viewer);
     const statement =
       collectionId === undefined
-        ? this.db.prepare('SELECT id FROM documents ORDER BY id')
-        : this.db.prepare('SELECT id FROM documents WHERE collection_id = ? ORDER BY id');
+        ? this.db.prepare(`SELECT id FROM documents d WHERE ${visible} ORDER BY id`)
+        : this.db.prepare(`SELECT id FROM documents d WHERE collection_id = ? AND ${visible} ORDER BY id`);
     const rows = (
       collectionId === undefined ? statement.pluck().all() : statement.pluck().all(collectionId)
     ) as string[];
@@ -145,32 +175,97 @@ export class SqliteArchive implements Archive {
     return this.searcher.search(request);
   }
 
-  async stats(): Promise<ArchiveStats> {
+  async stats(viewer?: Viewer): Promise<ArchiveStats> {
+    const visible = documentVisibility(viewer);
     const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
     const grouped = (sql: string) =>
       Object.fromEntries(
         (this.db.prepare(sql).raw().all() as [string, number][]).map(([value, n]) => [value, n]),
       );
+    // Passages of hidden documents are subtracted: few are hidden, and the total is one count.
+    const hiddenPassages =
+      visible === '1'
+        ? 0
+        : count(
+            `SELECT count(*) FROM documents d JOIN passages p
+               ON p.key BETWEEN d.key * ${PASSAGES_PER_DOCUMENT} AND d.key * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}
+             WHERE NOT ${VISIBLE_DOCUMENT_SQL}`,
+          );
     return {
-      documents: count('SELECT count(*) FROM documents'),
-      passages: count('SELECT count(*) FROM passages'),
-      persons: count('SELECT count(*) FROM persons'),
+      documents: count(`SELECT count(*) FROM documents d WHERE ${visible}`),
+      passages: count('SELECT count(*) FROM passages') - hiddenPassages,
+      persons: count(`SELECT count(*) FROM persons WHERE ${this.personVisibility(viewer)}`),
       collections: this.db
         .prepare(
           `SELECT c.id AS id, c.title AS title, count(d.key) AS documents
-           FROM collections c LEFT JOIN documents d ON d.collection_id = c.id
+           FROM collections c LEFT JOIN documents d ON d.collection_id = c.id AND ${visible}
+           WHERE ${this.collectionVisibility(viewer)}
            GROUP BY c.id ORDER BY c.id`,
         )
         .all() as ArchiveStats['collections'],
-      types: grouped('SELECT type, count(*) FROM documents GROUP BY type ORDER BY type'),
+      types: grouped(`SELECT type, count(*) FROM documents d WHERE ${visible} GROUP BY type ORDER BY type`),
       classifications: grouped(
-        "SELECT coalesce(class_level, 'unknown') AS level, count(*) FROM documents GROUP BY level ORDER BY level",
+        `SELECT coalesce(class_level, 'unknown') AS level, count(*) FROM documents d WHERE ${visible} GROUP BY level ORDER BY level`,
       ),
       decades: grouped(
-        "SELECT (year / 10 * 10) || 's' AS decade, count(*) FROM documents WHERE year IS NOT NULL GROUP BY decade ORDER BY decade",
+        `SELECT (year / 10 * 10) || 's' AS decade, count(*) FROM documents d WHERE year IS NOT NULL AND ${visible} GROUP BY decade ORDER BY decade`,
       ),
-      redactions: count('SELECT count(*) FROM redactions'),
+      redactions: count(
+        `SELECT count(*) FROM redactions r${visible === '1' ? '' : ` JOIN documents d ON d.key = r.doc WHERE ${visible}`}`,
+      ),
     };
+  }
+
+  async setPublished(targetId: string, published: boolean, actor: string): Promise<PublishResult> {
+    const flag = published ? 'true' : 'false';
+    return this.db
+      .transaction((): PublishResult => {
+        let kind: PublishResult['kind'];
+        let before: number | undefined;
+        const collection = this.db
+          .prepare("SELECT json_extract(json, '$.published') AS published FROM collections WHERE id = ?")
+          .get(targetId) as { published: number | null } | undefined;
+        if (collection) {
+          kind = 'collection';
+          before = collection.published === 0 ? 0 : 1;
+          this.db
+            .prepare("UPDATE collections SET json = json_set(json, '$.published', json(?)) WHERE id = ?")
+            .run(flag, targetId);
+        } else {
+          const document = this.db.prepare('SELECT published FROM documents WHERE id = ?').get(targetId) as
+            | { published: number }
+            | undefined;
+          if (!document) throw new UnknownRecordError(targetId);
+          kind = 'document';
+          before = document.published;
+          this.db
+            .prepare(
+              "UPDATE documents SET published = ?, json = json_set(json, '$.published', json(?)) WHERE id = ?",
+            )
+            .run(published ? 1 : 0, flag, targetId);
+        }
+        this.db
+          .prepare('INSERT INTO audit_log (at, actor, action, kind, target) VALUES (?, ?, ?, ?, ?)')
+          .run(new Date().toISOString(), actor, published ? 'publish' : 'unpublish', kind, targetId);
+        return { kind, id: targetId, published, changed: before !== (published ? 1 : 0) };
+      })
+      .immediate();
+  }
+
+  async auditLog(limit = 100): Promise<AuditEntry[]> {
+    return this.db
+      .prepare('SELECT at, actor, action, kind, target FROM audit_log ORDER BY seq DESC LIMIT ?')
+      .all(limit) as AuditEntry[];
+  }
+
+  /** Condition on `collections` aliased `c`. */
+  private collectionVisibility(viewer: Viewer | undefined): string {
+    return hidesUnpublished(viewer) ? visibleCollectionSql('c.id') : '1';
+  }
+
+  /** Condition on `persons`: a person is visible with their collection. */
+  private personVisibility(viewer: Viewer | undefined): string {
+    return hidesUnpublished(viewer) ? visibleCollectionSql('persons.collection_id') : '1';
   }
 
   async close(): Promise<void> {

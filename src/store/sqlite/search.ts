@@ -15,6 +15,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
 import { planQuery, type QueryPlan, type SqlFragment } from './query-plan.js';
+import { documentVisibility } from './visibility.js';
 
 /**
  * bm25 weights of the FTS5 columns head (titles, headings), body and speakers (the names of
@@ -74,7 +75,7 @@ export class SqliteSearch {
 
   search(request: SearchRequest): SearchResponse {
     const started = performance.now();
-    const plan = planQuery(request.query);
+    const plan = withVisibility(planQuery(request.query), documentVisibility(request.viewer));
     const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(request.limit ?? 10)));
     const offset = Math.max(0, Math.floor(request.offset ?? 0));
     const sort = request.sort ?? 'relevance';
@@ -234,6 +235,12 @@ export class SqliteSearch {
   private get(sql: string, params: unknown[]): unknown {
     return this.prepare(sql).get(...params);
   }
+}
+
+/** Hidden (embargoed) documents drop out of the document condition, so of counts, ranks, facets and snippets. */
+function withVisibility(plan: QueryPlan, visible: string): QueryPlan {
+  if (visible === '1') return plan;
+  return { ...plan, where: { sql: `(${plan.where.sql}) AND ${visible}`, params: plan.where.params } };
 }
 
 function documentScore(row: MatchRow): number {
