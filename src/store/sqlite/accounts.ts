@@ -27,7 +27,8 @@ export class SqliteAccounts implements AccountStore {
         .run(name, role, new Date().toISOString()).lastInsertRowid;
       return toAccount(this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AccountExistsError(name);
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw new AccountExistsError(name);
       throw error;
     }
   }
@@ -66,7 +67,8 @@ export class SqliteAccounts implements AccountStore {
         `SELECT u.*, s.csrf_hash AS csrf_hash, s.expires_at AS expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ? AND s.expires_at > ?`,
       )
-      .get(sessionHash, now.toISOString()) as (UserRow & { csrf_hash: string; expires_at: string }) | undefined;
+      .get(sessionHash, now.toISOString()) as
+      (UserRow & { csrf_hash: string; expires_at: string }) | undefined;
     return row ? { account: toAccount(row), csrfHash: row.csrf_hash, expiresAt: row.expires_at } : null;
   }
 

@@ -233,8 +233,7 @@ export class SqliteArchive implements Archive {
             .run(flag, targetId);
         } else {
           const document = this.db.prepare('SELECT published FROM documents WHERE id = ?').get(targetId) as
-            | { published: number }
-            | undefined;
+            { published: number } | undefined;
           if (!document) throw new UnknownRecordError(targetId);
           kind = 'document';
           before = document.published;

@@ -17,4 +17,3 @@ export function visibleCollectionSql(column: string): string {
 export function documentVisibility(viewer: Viewer | undefined): string {
   return hidesUnpublished(viewer) ? VISIBLE_DOCUMENT_SQL : '1';
 }
-
