@@ -9,6 +9,7 @@ import type { Archive } from '../store/archive.js';
 import { installErrorHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { archiveInfoRoutes } from './routes/archive-info.js';
+import { checkRoutes } from './routes/check.js';
 import { documentRoutes } from './routes/documents.js';
 import { personRoutes } from './routes/persons.js';
 import { searchRoutes } from './routes/search.js';
@@ -51,6 +52,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(personRoutes, { archive });
   await app.register(archiveInfoRoutes, { archive });
   await app.register(timelineRoutes, { archive });
+  await app.register(checkRoutes, { archive });
   await webUi(app, { staticDir: options.staticDir === undefined ? defaultStaticDir : options.staticDir });
   return app;
 }

@@ -5,6 +5,7 @@
  * Three pages in all, through one shared worker, to keep the run short.
  */
 import assert from 'node:assert/strict';
+import { attributeDocument } from '../../src/extract/attribution/index.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -56,7 +57,10 @@ test('a scanned telcon PDF is read by OCR: text within 3% CER, metadata and spea
   assert.equal(document.classification.level, 'SECRET');
   assert.equal(document.declassification?.date, '2012-06-14');
   assert.match(document.declassification?.authority ?? '', /^NLC-12-229-4-2-7$/);
-  const labels = document.passages.filter((p) => p.kind === 'turn').map((p) => p.speakers[0]?.label);
+  // Turns keep their labels; speaker attribution (the ingest enricher) reads them.
+  const labels = attributeDocument(document, [])
+    .passages.filter((p) => p.kind === 'turn')
+    .map((p) => p.speakers[0]?.label);
   assert.deepEqual(
     labels,
     record.body.map((paragraph) => /^(\w+):/.exec(paragraph ?? '')?.[1]),
