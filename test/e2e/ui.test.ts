@@ -6,7 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot, startSite, type Site } from './browser.js';
-import { HOSTILE_DOCUMENT, TEST_VOLUME } from '../server/fixture.js';
+import { readFileSync } from 'node:fs';
+import { EXAMPLE_ARTICLE, HOSTILE_DOCUMENT, TEST_VOLUME } from '../server/fixture.js';
 
 let site: Site;
 
@@ -120,6 +121,35 @@ test('the timeline charts documents per year and a bar filters the search', asyn
     assert.match(query!, /date:1970/);
     assert.ok(
       (await page.locator('.hit .meta time').allTextContents()).every((date) => date.includes('1970')),
+    );
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a claim check of the example article shows a misattributed card linked into the reader', async () => {
+  const { page, problems, close } = await openPage(site);
+  try {
+    await page.goto('/check');
+    await page.fill('#check-text', readFileSync(EXAMPLE_ARTICLE, 'utf8'));
+    await page.click('button:has-text("Check claims")');
+    const card = page.locator('.claim-card[data-verdict="misattributed"]', {
+      hasText: 'domestic political considerations',
+    });
+    await card.waitFor({ timeout: 60_000 });
+    assert.match((await card.locator('.citations').textContent())!, /Clinton/);
+    assert.ok((await page.locator('.claim-card[data-verdict="contradicted"]').count()) >= 1);
+    await screenshot(page, 'check');
+    // The evidence links into the reader at the cited passage.
+    const link = card.locator('.citations a').first();
+    const href = (await link.getAttribute('href'))!;
+    assert.match(href, /^\/d\/clinton-putin-2000\/memcon-excerpts#p\d+$/);
+    await link.click();
+    await page.waitForSelector('.reader h1');
+    assert.match(
+      (await page.locator(href.slice(href.indexOf('#'))).textContent())!,
+      /domestic considerations/,
     );
     assert.deepEqual(problems, []);
   } finally {

@@ -1,6 +1,6 @@
 /**
- * A real archive for the server and browser tests: one shared FRUS volume plus a plain-text
- * record full of hostile markup, ingested through the ordinary pipeline into a temporary
+ * A real archive for the server and browser tests: one shared FRUS volume, a plain-text
+ * record full of hostile markup and the Clinton–Putin memcon excerpts, ingested through the ordinary pipeline into a temporary
  * SQLite file.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,11 @@ import { defaultEnrichers } from '../../src/ingest/enrichers.js';
 import { ingestPaths, type IngestSummary } from '../../src/ingest/pipeline.js';
 import type { Archive } from '../../src/store/archive.js';
 import { openSqliteArchive } from '../../src/store/sqlite/index.js';
-import { scratchDir, volumePath } from '../helpers/paths.js';
+import { scratchDir, sharedRoot, volumePath } from '../helpers/paths.js';
+
+/** The Clinton–Putin memcon excerpts, the record the example article is checked against. */
+export const EXAMPLE_MEMCON = join(sharedRoot, 'examples', 'clinton-putin-2000', 'memcon-excerpts.txt');
+export const EXAMPLE_ARTICLE = join(sharedRoot, 'examples', 'clinton-putin-2000', 'article.txt');
 
 /** The volume the tests read: Soviet Union, January 1969–October 1970 (332 documents). */
 export const TEST_VOLUME = 'frus1969-76v12';
@@ -44,7 +48,7 @@ export async function buildTestArchive(volumes: readonly string[] = [TEST_VOLUME
   writeFileSync(join(hostileDir, 'markup.txt'), HOSTILE_TEXT);
   const archive = await openSqliteArchive(join(dir, 'archive.db'));
   // The same enrichers as `declass ingest`, so speakers are attributed as in production.
-  const summary = await ingestPaths(archive, [...volumes.map(volumePath), hostileDir], {
+  const summary = await ingestPaths(archive, [...volumes.map(volumePath), hostileDir, EXAMPLE_MEMCON], {
     enrichers: defaultEnrichers,
   });
   if (summary.failed.length > 0) {

@@ -1,6 +1,7 @@
 /**
- * The page frame and the routes: /search, /d/<doc-id>, /person/<person-id>, /timeline.
+ * The page frame and the routes: /search, /d/<doc-id>, /person/<person-id>, /timeline, /check.
  */
+import { CheckPage } from './pages/CheckPage.js';
 import { ReaderPage } from './pages/ReaderPage.js';
 import { PersonPage } from './pages/PersonPage.js';
 import { SearchPage } from './pages/SearchPage.js';
@@ -25,6 +26,9 @@ export function App() {
           <Link to="/timeline" aria-current={pathname === '/timeline' ? 'page' : undefined}>
             Timeline
           </Link>
+          <Link to="/check" aria-current={pathname === '/check' ? 'page' : undefined}>
+            Check an article
+          </Link>
           <a href="/api/docs">API</a>
         </nav>
       </header>
@@ -42,6 +46,7 @@ function Route({ pathname }: { pathname: string }) {
   const path = decodeURIComponent(pathname);
   if (path === '/' || path === '/search') return <SearchPage />;
   if (path === '/timeline') return <TimelinePage />;
+  if (path === '/check') return <CheckPage />;
   if (path.startsWith('/d/')) return <ReaderPage key={path} documentId={path.slice(3)} />;
   if (path.startsWith('/person/')) return <PersonPage key={path} personId={path.slice(8)} />;
   return (

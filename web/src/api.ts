@@ -28,6 +28,21 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return body as T;
 }
 
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    signal,
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = answer as Partial<ApiError> | null;
+    throw new ApiRequestError(response.status, error?.message ?? `the server answered ${response.status}.`);
+  }
+  return answer as T;
+}
+
 export type Loadable<T> =
   { state: 'loading' } | { state: 'error'; error: ApiRequestError } | { state: 'ready'; data: T };
 
