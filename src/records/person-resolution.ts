@@ -70,9 +70,9 @@ export function personsNamed(label: string, persons: readonly Person[]): Person[
         personNameKey(person.name).given[0] === words[0],
     );
   const found: Person[] = [];
-  for (const person of persons) {
+  // A label names a person only if it ends with the last word of their surname.
+  for (const person of bySurnameEnd(persons).get(words.at(-1)!) ?? []) {
     const key = personNameKey(person.name);
-    if (!key.surname) continue;
     const surnameWords = key.surname.split(' ');
     const tail = words.slice(-surnameWords.length).join(' ');
     const lastWord = surnameWords.at(-1)!;
@@ -84,6 +84,26 @@ export function personsNamed(label: string, persons: readonly Person[]): Person[
     found.push(person);
   }
   return found;
+}
+
+/** Persons lists are searched for every name in a volume: index each list once by surname end. */
+const surnameIndexes = new WeakMap<readonly Person[], Map<string, Person[]>>();
+
+function bySurnameEnd(persons: readonly Person[]): Map<string, Person[]> {
+  let index = surnameIndexes.get(persons);
+  if (!index) {
+    index = new Map();
+    for (const person of persons) {
+      const surname = personNameKey(person.name).surname;
+      if (!surname) continue;
+      const last = surname.split(' ').at(-1)!;
+      const list = index.get(last) ?? [];
+      list.push(person);
+      index.set(last, list);
+    }
+    surnameIndexes.set(persons, index);
+  }
+  return index;
 }
 
 function givenCompatible(written: string[], listed: string[]): boolean {
