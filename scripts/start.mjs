@@ -20,7 +20,7 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js')) || !existsSync(join(root, 
   run('npm', ['run', 'build']);
 }
 mkdirSync(dirname(db), { recursive: true });
-run(process.execPath, [declass, '--db', db, 'ingest', join(root, 'samples')]);
+run(process.execPath, [declass, '--db', db, 'ingest', join(root, 'samples', 'frus'), join(root, 'samples', 'clinton-putin-2000')]);
 const server = spawn(process.execPath, [declass, '--db', db, 'serve', '--port', port], { stdio: 'inherit', cwd: root });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
