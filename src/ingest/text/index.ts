@@ -3,7 +3,7 @@
  * followed by paragraphs, where "Name: words" paragraphs are dialogue turns.
  *
  * A loose text file has no collection of its own, so its folder stands for one: the file
- * samples/memcons/clinton-putin.txt becomes document `memcons/clinton-putin`.
+ * samples/clinton-putin-2000/memcon-excerpts.txt becomes document `clinton-putin-2000/memcon-excerpts`.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
