@@ -36,13 +36,28 @@ export interface ClaimEvidence {
 }
 
 /**
- * Shared across the claims of one article (or one evaluation run): documents read and word
- * rarity looked up once.
+ * How many documents use a word, per archive: looked up once per archive and process, so the
+ * claims of an article (and every later article) share the look-ups.
+ */
+const frequencyCaches = new WeakMap<Archive, { total: number; byWord: Map<string, Promise<number>> }>();
+
+async function frequencyCache(
+  archive: Archive,
+): Promise<{ total: number; byWord: Map<string, Promise<number>> }> {
+  let cache = frequencyCaches.get(archive);
+  if (!cache) {
+    cache = { total: Math.max(1, (await archive.stats()).documents), byWord: new Map() };
+    frequencyCaches.set(archive, cache);
+  }
+  return cache;
+}
+
+/**
+ * Shared across the claims of one article (or one evaluation run): documents read once.
+ * Word rarity is shared wider, per archive.
  */
 export class EvidenceCache {
   readonly documents = new Map<string, Document | null>();
-  private readonly documentFrequency = new Map<string, number>();
-  private totalDocuments: number | null = null;
 
   constructor(readonly archive: Archive) {}
 
@@ -52,21 +67,20 @@ export class EvidenceCache {
   }
 
   /**
-   * Inverse document frequency of a word, from the engine's own match count. The word's
-   * first letters are searched as a prefix, so every inflection counts ("lived", "lives").
+   * Inverse document frequency of a word, from the engine's own match count. The engine stems
+   * the word as it stems the index, so every inflection counts ("lived", "lives").
    */
   async idf(word: string): Promise<number> {
-    if (this.totalDocuments === null)
-      this.totalDocuments = Math.max(1, (await this.archive.stats()).documents);
-    const prefix = /^\d/.test(word) || word.length <= 5 ? word : word.slice(0, Math.max(5, word.length - 3));
-    let df = this.documentFrequency.get(prefix);
+    const cache = await frequencyCache(this.archive);
+    let df = cache.byWord.get(word);
     if (df === undefined) {
-      const query = { type: 'term' as const, value: prefix, prefix: prefix !== word };
-      const response = await this.archive.search({ query, limit: 1 });
-      df = response.total;
-      this.documentFrequency.set(prefix, df);
+      df = this.archive
+        .search({ query: { type: 'term', value: word, prefix: false }, limit: 0 })
+        .then((response) => response.total)
+        .catch(() => 0);
+      cache.byWord.set(word, df);
     }
-    return Math.log(1 + this.totalDocuments / (df + 1));
+    return Math.log(1 + cache.total / ((await df) + 1));
   }
 }
 
@@ -81,16 +95,18 @@ export async function gatherEvidence(cache: EvidenceCache, claim: Claim): Promis
   const people = claimPeople(claim);
   const ranked: RankedSentence[] = [];
   for (const document of documents.values()) {
-    const mentioned = documentMentions(document, people);
-    const dateAgrees = claimDateAgrees(claim, document);
-    for (const sentences of passageSentences(document)) {
-      for (const [index, sentence] of sentences.entries()) {
-        const own = overlap(sentence.text, weights);
+    const prior = documentPrior(claim, document, people);
+    for (const sentences of stemmedSentences(document)) {
+      for (const [index, { sentence, stems }] of sentences.entries()) {
+        const own = overlap(stems, weights);
         const context = overlap(
-          [sentences[index - 1]?.text, sentence.text, sentences[index + 1]?.text].filter(Boolean).join(' '),
+          new Set([...(sentences[index - 1]?.stems ?? []), ...stems, ...(sentences[index + 1]?.stems ?? [])]),
           weights,
         );
-        const score = own.coverage + 0.2 * mentioned + (dateAgrees ? 0.15 : 0);
+        // A sentence spoken by someone the claim names is more likely the one it is about —
+        // whichever of them the claim gives it to, so misattributions are still found.
+        const byNamed = sentence.speakerName && people.includes(surnameKey(sentence.speakerName)) ? 0.05 : 0;
+        const score = own.coverage + 0.1 * context.coverage + prior + byNamed;
         ranked.push({
           ...sentence,
           coverage: own.coverage,
@@ -125,12 +141,30 @@ async function contentWeights(cache: EvidenceCache, claim: Claim): Promise<Map<s
     if (!key || names.has(surnameKey(word)) || surfaces.has(key)) continue;
     surfaces.set(key, word);
   }
-  for (const [key, word] of surfaces) weights.set(key, await cache.idf(word.replace(/'.*$/, '')));
+  const entries = [...surfaces];
+  const idfs = await Promise.all(entries.map(([, word]) => cache.idf(word.replace(/'.*$/, ''))));
+  entries.forEach(([key], index) => weights.set(key, idfs[index]!));
   return weights;
 }
 
-function overlap(text: string, weights: Map<string, number>): { coverage: number; matched: string[] } {
-  const present = new Set(contentStems(text));
+const stemmedIndex = new WeakMap<Document, { sentence: EvidenceSentence; stems: Set<string> }[][]>();
+
+/** A document's sentences with their content stems, computed once per document. */
+function stemmedSentences(document: Document): { sentence: EvidenceSentence; stems: Set<string> }[][] {
+  let found = stemmedIndex.get(document);
+  if (!found) {
+    found = passageSentences(document).map((sentences) =>
+      sentences.map((sentence) => ({ sentence, stems: new Set(contentStems(sentence.text)) })),
+    );
+    stemmedIndex.set(document, found);
+  }
+  return found;
+}
+
+function overlap(
+  present: ReadonlySet<string>,
+  weights: Map<string, number>,
+): { coverage: number; matched: string[] } {
   let total = 0;
   let found = 0;
   const matched: string[] = [];
@@ -153,11 +187,42 @@ export function claimPeople(claim: Claim): string[] {
     .filter((surname): surname is string => Boolean(surname));
 }
 
-/** 0–1: how many of the claim's people the document names (participants or text). */
-function documentMentions(document: Document, people: readonly string[]): number {
-  if (people.length === 0) return 0;
-  const haystack = documentSurnames(document);
-  return people.filter((surname) => haystack.has(surname)).length / people.length;
+/**
+ * How well a document fits the claim's frame, whatever its words: the people the claim names
+ * taking part (a participant or a speaker counts fully, a mention by name half) and the
+ * claimed month. A wrong date lowers the fit but never removes the document: a claim with a
+ * wrong date must still find its record, to be contradicted.
+ */
+function documentPrior(claim: Claim, document: Document, people: readonly string[]): number {
+  let fit = 0;
+  if (people.length > 0) {
+    const present = documentParticipants(document);
+    const mentioned = documentSurnames(document);
+    const share =
+      people.reduce(
+        (sum, surname) => sum + (present.has(surname) ? 1 : mentioned.has(surname) ? 0.5 : 0),
+        0,
+      ) / people.length;
+    fit += 0.25 * share;
+  }
+  if (claim.eventDate && document.date) {
+    if (claimDateAgrees(claim, document)) fit += 0.15;
+    else if (Math.abs(Number(document.date.start.slice(0, 4)) - claim.eventDate.year) <= 1) fit += 0.03;
+  }
+  return fit;
+}
+
+const participantIndex = new WeakMap<Document, Set<string>>();
+
+/** Surnames of the document's listed participants and of everyone it records speaking. */
+export function documentParticipants(document: Document): Set<string> {
+  let found = participantIndex.get(document);
+  if (found) return found;
+  found = new Set(document.participants.map((p) => surnameKey(p.name)));
+  for (const passage of document.passages)
+    for (const span of passage.speakers) if (span.personName) found.add(surnameKey(span.personName));
+  participantIndex.set(document, found);
+  return found;
 }
 
 const surnameIndex = new WeakMap<Document, Set<string>>();
@@ -234,6 +299,17 @@ export function claimQueries(claim: Claim): { query: QueryNode; limit: number }[
         ? termNodes[0]!
         : { type: 'or', children: termNodes };
   const queries: { query: QueryNode; limit: number }[] = [];
+  // The record of a conversation names both sides: documents where the claim's people take
+  // part (participants or mentions), ranked by the claim's words.
+  const frame = people.slice(0, 3);
+  if (anyTerm && frame.length >= 1)
+    queries.push({
+      query: {
+        type: 'and',
+        children: [...frame.map(takesPart), anyTerm],
+      },
+      limit: 6,
+    });
   for (const quote of claim.quotes) {
     const quoteWords = words(quote);
     if (quoteWords.length >= 1) queries.push({ query: { type: 'phrase', words: quoteWords }, limit: 6 });
@@ -269,11 +345,20 @@ export function claimQueries(claim: Claim): { query: QueryNode; limit: number }[
       limit: 4,
     });
   if (anyTerm) queries.push({ query: anyTerm, limit: 8 });
-  if (everything) queries.push({ query: everything, limit: 8 });
-  if (anyTerm)
-    for (const person of personNodes.slice(0, 2))
-      queries.push({ query: { type: 'and', children: [person, anyTerm] }, limit: 4 });
+  // Without a date or a term to go by, the names are all there is.
+  if (!dateFilter && !anyTerm && everything) queries.push({ query: everything, limit: 8 });
   return queries;
+}
+
+/** Documents that list the person, name them, or record them speaking (a title resolved by date). */
+function takesPart(surname: string): QueryNode {
+  return {
+    type: 'or',
+    children: [
+      { type: 'filter', field: 'person', value: surname },
+      { type: 'filter', field: 'speaker', value: surname },
+    ],
+  };
 }
 
 async function candidateDocuments(archive: Archive, claim: Claim): Promise<string[]> {
@@ -281,7 +366,7 @@ async function candidateDocuments(archive: Archive, claim: Claim): Promise<strin
   for (const { query, limit } of claimQueries(claim)) {
     let response;
     try {
-      response = await archive.search({ query, limit: limit * 4 });
+      response = await archive.search({ query, limit: limit * 2 });
     } catch {
       continue; // a query the engine cannot run (e.g. an unsupported filter) is just skipped
     }
