@@ -5,11 +5,10 @@
  * A loose text file has no collection of its own, so its folder stands for one: the file
  * samples/clinton-putin-2000/memcon-excerpts.txt becomes document `clinton-putin-2000/memcon-excerpts`.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname } from 'node:path';
 import { readMemoHeader } from '../../extract/memo-header.js';
-import type { Collection, Document, Participant, Passage } from '../../records/schema.js';
+import type { Document, Participant, Passage } from '../../records/schema.js';
+import { fileStem, folderCollection, looseDocumentId, sha256 } from '../loose-file.js';
 import { ReadError, type Reader, type ReaderEvent } from '../reader.js';
 
 /** "The President:", "Putin:", "Mr. Kissinger:", "K:" at the start of a paragraph. */
@@ -37,28 +36,14 @@ export async function* readPlainText(path: string): AsyncIterable<ReaderEvent> {
   const raw = await readFile(path, 'utf8');
   const text = raw.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new ReadError(path, 'the file holds no text.');
-  const collectionId = slug(basename(dirname(path))) || 'text';
-  const collection: Collection = {
-    id: collectionId,
-    title: basename(dirname(path)),
-    series: null,
-    subseries: null,
-    volumeNumber: null,
-    volumeTitle: null,
-    editors: [],
-    publishedYear: null,
-    publisher: null,
-    format: 'text',
-    sourcePath: dirname(path),
-    published: true,
-  };
+  const collection = folderCollection(path, 'text');
   yield { kind: 'collection', collection };
-  yield { kind: 'document', document: parseTextRecord(text, path, collectionId) };
+  yield { kind: 'document', document: parseTextRecord(text, path, collection.id) };
 }
 
 export function parseTextRecord(text: string, path: string, collectionId: string): Document {
   const header = readMemoHeader(text);
-  const stem = basename(path, extname(path));
+  const stem = fileStem(path);
   const passages: Passage[] = [];
   // Turns keep their label ("The President: …") in the text, as FRUS prints them; speaker
   // attribution reads the label and resolves it by the document's date and participants.
@@ -92,7 +77,7 @@ export function parseTextRecord(text: string, path: string, collectionId: string
     ? (CLASSIFICATION_LEVELS.find((l) => printedClassification.toUpperCase().includes(l)) ?? null)
     : null;
   return {
-    id: `${collectionId}/${slug(stem)}`,
+    id: looseDocumentId(path, collectionId),
     collectionId,
     number: null,
     title: header.subject ?? header.title ?? stem,
@@ -112,16 +97,7 @@ export function parseTextRecord(text: string, path: string, collectionId: string
     links: [],
     pageBreaks: [],
     sourcePath: path,
-    contentHash: createHash('sha256').update(text).digest('hex'),
+    contentHash: sha256(text),
     published: true,
   };
-}
-
-function slug(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
