@@ -1,26 +1,51 @@
 /**
- * Where the archive lives: `--db FILE`, else $DECLASS_DB, else ./declass.db.
+ * Where the archive lives: `--database postgres://…` (a shared PostgreSQL server), else
+ * `--db FILE` (an SQLite file; a postgres:// URL there works too), else $DATABASE_URL, else
+ * $DECLASS_DB, else ./declass.db.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Archive } from '../store/archive.js';
+import { isPostgresUrl, openPostgresArchive } from '../store/postgres/index.js';
 import { openSqliteArchive } from '../store/sqlite/index.js';
 import { UserError } from './errors.js';
 
 export interface ArchiveOptions {
   db?: string;
+  database?: string;
 }
 
-export function archivePath(options: ArchiveOptions): string {
-  return resolve(options.db ?? process.env.DECLASS_DB ?? 'declass.db');
+export type ArchiveLocation = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+export function archiveLocation(options: ArchiveOptions): ArchiveLocation {
+  if (options.database !== undefined) {
+    if (!isPostgresUrl(options.database)) {
+      throw new UserError(
+        `--database takes a PostgreSQL URL such as postgres://user@host/declass (got "${options.database}"); for an SQLite file use --db.`,
+      );
+    }
+    return { engine: 'postgres', url: options.database };
+  }
+  const named = options.db ?? process.env.DATABASE_URL ?? process.env.DECLASS_DB ?? 'declass.db';
+  return isPostgresUrl(named)
+    ? { engine: 'postgres', url: named }
+    : { engine: 'sqlite', file: resolve(named) };
 }
 
 /**
- * Opens the archive. Reading commands refuse to create an empty database by accident: a
+ * Opens the archive. Reading commands refuse to create an empty SQLite file by accident: a
  * mistyped path should say so, not answer "0 results".
  */
 export async function openArchive(options: ArchiveOptions, mode: 'read' | 'write'): Promise<Archive> {
-  const file = archivePath(options);
+  const location = archiveLocation(options);
+  if (location.engine === 'postgres') {
+    try {
+      return await openPostgresArchive(location.url);
+    } catch (error) {
+      throw new UserError(`cannot open the PostgreSQL archive: ${(error as Error).message}`);
+    }
+  }
+  const file = location.file;
   if (mode === 'read' && !existsSync(file)) {
     throw new UserError(
       `no archive at ${file}. Ingest records first ("declass ingest <files>") or point --db / DECLASS_DB at an existing archive.`,

@@ -1,11 +1,9 @@
 /**
- * PostgreSQL for tests: `DATABASE_URL` names a database the tests may create schemas in. Each
- * archive gets a schema of its own (through the connection's search_path), dropped afterwards.
- * In CI a missing DATABASE_URL fails the run; on a laptop without PostgreSQL the tests skip.
+ * PostgreSQL for tests: `DATABASE_URL` names a database the tests may create schemas in; each
+ * archive gets a scratch schema of its own, dropped afterwards. In CI a missing DATABASE_URL
+ * fails the run; on a machine without PostgreSQL the tests skip and say why.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { withLibpqDefaults } from '../../src/store/postgres/database.js';
+import { createScratchSchema, type ScratchSchema } from '../../src/store/postgres/scratch.js';
 
 export function postgresUrl(): string | null {
   const url = process.env.DATABASE_URL;
@@ -25,29 +23,9 @@ export function skipWithoutPostgres(): string | false {
     : false;
 }
 
-/** A fresh, empty schema; the URL connects into it. */
-export async function freshSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh, empty schema; its URL connects into it. */
+export async function freshSchema(): Promise<ScratchSchema> {
   const base = postgresUrl();
   if (!base) throw new Error('DATABASE_URL is not set.');
-  const schema = `declass_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: withLibpqDefaults(base) });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await admin.end();
-  }
-  const separator = base.includes('?') ? '&' : '?';
-  return {
-    url: `${base}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    async drop() {
-      const client = new pg.Client({ connectionString: withLibpqDefaults(base) });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return createScratchSchema(base, 'declass_test');
 }

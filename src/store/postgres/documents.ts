@@ -34,6 +34,9 @@ export class PostgresDocuments {
     );
     if (known.rows[0]?.content_hash === document.contentHash) return 'unchanged';
     return withTransaction(this.pool, async (client) => {
+      // As SQLite's synchronous=NORMAL: a crash may lose the last commits, never consistency,
+      // and the source file is only marked complete after its documents, so a re-run repairs it.
+      await client.query('SET LOCAL synchronous_commit = off');
       const existing = await client.query<{ key: number; content_hash: string; published: boolean }>(
         'SELECT key, content_hash, published FROM documents WHERE id = $1 FOR UPDATE',
         [document.id],
