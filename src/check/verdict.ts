@@ -11,6 +11,7 @@ import { alignedWindow, containsWords, orderedOverlap, wordDiff } from './diff.j
 import {
   claimDateAgrees,
   claimPeople,
+  documentParticipants,
   documentSurnames,
   type ClaimEvidence,
   type RankedSentence,
@@ -25,6 +26,8 @@ const FOUND = 0.4;
 const RARE_WEIGHT = 4.5;
 /** A quotation whose words the closest sentence holds this much, in order, was altered, not invented. */
 const ALTERED = 0.5;
+/** At or above this share, a sentence says what the claim says rather than something near it. */
+const STRONG = 0.5;
 
 export interface VerdictOptions {
   /** Resolves a title used as a speaker label ("The President") to a name on a date. */
@@ -37,12 +40,25 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
   const { ranked, documents } = evidence;
   const speakerOf = (sentence: EvidenceSentence) => sentenceSpeaker(sentence, options);
 
-  // 1. Quotations.
+  // 1. Quotations. Where several people use the quoted words, the claimed speaker's use is
+  // the one the claim means.
+  const claimed = new Set([claim.actor?.surname, claim.nestedSpeaker?.surname].filter(Boolean) as string[]);
+  const byClaimed = (s: RankedSentence) => {
+    const surname = speakerOf(s).surname;
+    return surname !== null && claimed.has(surname);
+  };
   const quoteSentences: RankedSentence[] = [];
+  /** Sentences holding a quoted phrase word for word: they pin the passage the claim means. */
+  const pinnedSentences: RankedSentence[] = [];
   for (const quote of claim.quotes) {
-    const exact = ranked.find((s) => containsWords(s.text, quote)) ?? findInPassages(ranked, quote);
+    const holding = ranked.filter((s) => containsWords(s.text, quote));
+    // One quoted word ("train") is common property; a phrase is someone's wording.
+    const phrase = words(quote).length >= 2;
+    const exact =
+      (phrase ? holding.find(byClaimed) : undefined) ?? holding[0] ?? findInPassages(ranked, quote);
     if (exact) {
       quoteSentences.push(exact);
+      if (phrase) pinnedSentences.push(exact);
       continue;
     }
     if (words(quote).length < 3) continue;
@@ -69,11 +85,7 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
   if (eventVerdict) return eventVerdict;
 
   // 2b. The best place the statement is made.
-  const claimed = new Set([claim.actor?.surname, claim.nestedSpeaker?.surname].filter(Boolean) as string[]);
-  const best = pickBest(ranked, quoteSentences, (s) => {
-    const surname = speakerOf(s).surname;
-    return surname !== null && claimed.has(surname);
-  });
+  const best = pickBest(ranked, pinnedSentences, byClaimed);
   if (
     !best ||
     (best.coverage < FOUND && !quoteSentences.includes(best) && best.contextCoverage < FOUND + 0.15)
@@ -98,6 +110,24 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
     };
   }
 
+  // A statement relayed from someone ("Dobrynin said Brezhnev wanted …") needs a record that names them.
+  const nested = claim.nestedSpeaker?.surname;
+  if (nested && !documentSurnames(document).has(nested) && !quoteSentences.includes(best)) {
+    return {
+      ...notInRecord(claim, best, ranked, speakerOf),
+      reason: `the closest passage is from a record that does not mention ${claim.nestedSpeaker!.written}`,
+    };
+  }
+  // A loose match in a record of another time is a different conversation, not this one.
+  const weak =
+    best.coverage < STRONG && best.contextCoverage < STRONG + 0.15 && !quoteSentences.includes(best);
+  if (weak && claim.eventDate && document.date && !claimDateAgrees(claim, document)) {
+    return {
+      ...notInRecord(claim, best, ranked, speakerOf),
+      reason: `no record of ${claim.eventDate.text} says this; the closest passage, from ${document.datePrinted ?? document.date.start}, holds ${Math.round(best.coverage * 100)}% of the claim's key words`,
+    };
+  }
+
   // 3. Who said it. A statement put in someone's mouth must come from a record they are in.
   const spoken = speakerOf(best);
   const surnames = documentSurnames(document);
@@ -106,6 +136,19 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
     return {
       ...notInRecord(claim, best, ranked, speakerOf),
       reason: `the closest passage is from a record in which ${claim.actor?.written} does not appear`,
+    };
+  }
+  // Words said in a conversation the claimed speaker took no part in, at another time, by
+  // someone else, are not what the claim reports.
+  const actorTookPart =
+    !claim.actor?.surname ||
+    documentParticipants(document).has(claim.actor.surname) ||
+    spoken.surname === claim.actor.surname ||
+    (claim.eventDate !== null && claimDateAgrees(claim, document));
+  if (claim.verb && !actorTookPart && !quoteSentences.includes(best)) {
+    return {
+      ...notInRecord(claim, best, ranked, speakerOf),
+      reason: `the closest passage is from a conversation ${claim.actor?.written} took no part in (${document.datePrinted ?? document.id})`,
     };
   }
   const clash = antonymClashes(new Set(contentStems(claim.content)), new Set(contentStems(best.text)));
@@ -120,7 +163,13 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
       spoken.surname === claim.addressee?.surname ||
       claimPeople(claim).includes(spoken.surname) ||
       surnames.has(spoken.surname);
-    if (known) {
+    // Someone else's words are only a misattribution of the claimed speaker's if the claim
+    // is about that conversation: the claimed speaker takes part in it, or it is of the
+    // claimed time; and the words must be the claim's, not a loose match.
+    const sameConversation =
+      documentParticipants(document).has(claim.actor!.surname!) ||
+      (claim.eventDate !== null && claimDateAgrees(claim, document));
+    if (known && sameConversation && !weak) {
       return {
         verdict: 'misattributed',
         confidence: round(0.6 + 0.35 * Math.min(1, best.coverage)),
@@ -129,6 +178,13 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
           cite(best, 'the statement, with its speaker', spoken),
           ...otherCitations(ranked, best, 2, speakerOf),
         ],
+      };
+    }
+    // Part of the claim's wording in someone else's mouth: the claimed words are not there.
+    if (known && weak) {
+      return {
+        ...notInRecord(claim, best, ranked, speakerOf),
+        reason: `no passage says this; the closest, spoken by ${spoken.name}, holds ${Math.round(best.coverage * 100)}% of the claim's key words`,
       };
     }
   }
@@ -163,12 +219,12 @@ export function decideVerdict(claim: Claim, evidence: ClaimEvidence, options: Ve
 
 function pickBest(
   ranked: RankedSentence[],
-  quoteSentences: RankedSentence[],
+  pinnedSentences: RankedSentence[],
   claimed?: (sentence: RankedSentence) => boolean,
 ): RankedSentence | undefined {
-  // A verbatim quotation of three words or more pins the passage; a one-word one does not.
-  const pinned = quoteSentences.filter((s) => s.text.split(/\s+/).length >= 3);
-  if (pinned.length > 0) return pinned.sort((a, b) => b.score - a.score)[0];
+  const pinned = pinnedSentences;
+  if (pinned.length > 0)
+    return [...pinned].sort((a, b) => Number(claimed?.(b)) - Number(claimed?.(a)) || b.score - a.score)[0];
   const top = ranked[0];
   if (!top || !claimed) return top;
   // Among near-equal matches, the one the claimed speaker says is the passage meant.
@@ -331,7 +387,13 @@ function findContradiction(
     const recordStems = new Set(contentStems(clause));
     const claimClause = bestClause(claim.content, recordStems);
     const clashes = antonymClashes(new Set(contentStems(claimClause)), recordStems);
-    const flipped = negationCount(claimClause) % 2 !== negationCount(clause) % 2;
+    // The two clauses must say the same thing but for the turn: most of the claim clause's
+    // words are in the record's clause.
+    const claimClauseStems = new Set(contentStems(claimClause));
+    const aligned =
+      claimClauseStems.size > 0 &&
+      [...claimClauseStems].filter((stem) => recordStems.has(stem)).length / claimClauseStems.size >= 0.6;
+    const flipped = aligned && negationCount(claimClause) % 2 !== negationCount(clause) % 2;
     if (clashes.length > 0 || flipped) {
       return {
         reason:
