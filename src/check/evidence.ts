@@ -9,9 +9,10 @@ import type { Document } from '../records/schema.js';
 import type { QueryNode } from '../search/ast.js';
 import type { DocumentHit } from '../search/types.js';
 import type { Archive } from '../store/archive.js';
+import { findNumbers, type NumberMention } from './quantities.js';
 import { splitSentences } from './sentences.js';
 import type { Claim, EvidenceSentence } from './types.js';
-import { contentStems, FUNCTION_WORDS, stem, surnameKey, words } from './words.js';
+import { contentStems, FUNCTION_WORDS, stem, stripAccents, surnameKey, words } from './words.js';
 
 /** Documents read in full per claim: enough for the right one to be among them. */
 const MAX_DOCUMENTS = 20;
@@ -93,6 +94,9 @@ export async function gatherEvidence(cache: EvidenceCache, claim: Claim): Promis
   }
   const weights = await contentWeights(cache, claim);
   const people = claimPeople(claim);
+  // Counts and amounts the claim gives (not ranks, not small numbers): a sentence with a figure
+  // of the same size is where the record states it, even with a different value.
+  const figures = claim.numbers.filter((n) => !n.ordinal && n.low >= 10);
   const ranked: RankedSentence[] = [];
   for (const document of documents.values()) {
     const prior = documentPrior(claim, document, people);
@@ -106,7 +110,12 @@ export async function gatherEvidence(cache: EvidenceCache, claim: Claim): Promis
         // A sentence spoken by someone the claim names is more likely the one it is about —
         // whichever of them the claim gives it to, so misattributions are still found.
         const byNamed = sentence.speakerName && people.includes(surnameKey(sentence.speakerName)) ? 0.05 : 0;
-        const score = own.coverage + 0.1 * context.coverage + prior + byNamed;
+        const score =
+          own.coverage +
+          0.1 * context.coverage +
+          prior +
+          byNamed +
+          (holdsFigureLike(sentence.text, figures) ? 0.15 : 0);
         ranked.push({
           ...sentence,
           coverage: own.coverage,
@@ -147,6 +156,13 @@ async function contentWeights(cache: EvidenceCache, claim: Claim): Promise<Map<s
   return weights;
 }
 
+/** Does the text give a count or amount within a factor of three of one of the claim's? */
+function holdsFigureLike(text: string, figures: readonly NumberMention[]): boolean {
+  if (figures.length === 0 || !/\d/.test(text)) return false;
+  const found = findNumbers(text).filter((n) => !n.ordinal);
+  return found.some((r) => figures.some((f) => r.low >= f.low / 3 && r.low <= f.high * 3));
+}
+
 const stemmedIndex = new WeakMap<Document, { sentence: EvidenceSentence; stems: Set<string> }[][]>();
 
 /** A document's sentences with their content stems, computed once per document. */
@@ -154,7 +170,10 @@ function stemmedSentences(document: Document): { sentence: EvidenceSentence; ste
   let found = stemmedIndex.get(document);
   if (!found) {
     found = passageSentences(document).map((sentences) =>
-      sentences.map((sentence) => ({ sentence, stems: new Set(contentStems(sentence.text)) })),
+      withPronounSpeakers(document, sentences).map((sentence) => ({
+        sentence,
+        stems: new Set(contentStems(sentence.text)),
+      })),
     );
     stemmedIndex.set(document, found);
   }
@@ -206,7 +225,7 @@ function documentPrior(claim: Claim, document: Document, people: readonly string
     fit += 0.25 * share;
   }
   if (claim.eventDate && document.date) {
-    if (claimDateAgrees(claim, document)) fit += 0.15;
+    if (claimDateAgrees(claim, document)) fit += 0.2;
     else if (Math.abs(Number(document.date.start.slice(0, 4)) - claim.eventDate.year) <= 1) fit += 0.03;
   }
   return fit;
@@ -285,6 +304,37 @@ export function passageSentences(document: Document): EvidenceSentence[][] {
         speakerName: turnSpeaker?.personName ?? null,
       }));
     });
+}
+
+/**
+ * Narration that goes on about someone ("Mr. Kosygin came from Leningrad … He himself had
+ * spent the entire siege there") reports that person: a sentence opening with "He" or "She"
+ * that attribution left to nobody takes the speaker of the sentence before it, or the
+ * participant that sentence opens with.
+ */
+function withPronounSpeakers(document: Document, sentences: EvidenceSentence[]): EvidenceSentence[] {
+  let previous: { label: string | null; name: string | null } | null = null;
+  return sentences.map((sentence) => {
+    let result = sentence;
+    if (!sentence.speakerName && !sentence.speakerLabel && previous && /^(?:He|She)\b/.test(sentence.text))
+      result = { ...sentence, speakerLabel: previous.label, speakerName: previous.name };
+    previous = result.speakerName
+      ? { label: result.speakerLabel, name: result.speakerName }
+      : openingParticipant(document, result.text);
+    return result;
+  });
+}
+
+/** The participant a sentence opens with ("Mr. Kosygin came …", "Ambassador Toon said …"), if any. */
+function openingParticipant(document: Document, text: string): { label: string; name: string } | null {
+  const opening =
+    /^(?:(?:Mr|Mrs|Ms|Dr|Ambassador|Secretary|Minister|Chancellor|General|Premier|Chairman|President)\.?\s+)*([\p{Lu}][\p{L}'-]+)/u.exec(
+      text,
+    );
+  if (!opening) return null;
+  const surname = stripAccents(opening[1]!.toLowerCase());
+  const participant = document.participants.find((p) => surnameKey(p.name) === surname);
+  return participant ? { label: opening[0], name: participant.name } : null;
 }
 
 /** Query trees for the claim: built as trees, never as strings for the parser. */
