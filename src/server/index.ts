@@ -6,8 +6,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Archive } from '../store/archive.js';
+import { installAuthentication } from './auth/plugin.js';
+import { ViewerScopedArchive } from './auth/scoped-archive.js';
 import { installErrorHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
+import { accountRoutes } from './routes/accounts.js';
 import { archiveInfoRoutes } from './routes/archive-info.js';
 import { checkRoutes } from './routes/check.js';
 import { documentRoutes } from './routes/documents.js';
@@ -46,7 +49,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await registerOpenApi(app);
-  const { archive } = options;
+  installAuthentication(app, options.archive.accounts);
+  // Routes read through a view that applies the signed-in account's rights to every call, so no
+  // route can show an embargoed record by forgetting a check.
+  const archive = new ViewerScopedArchive(options.archive);
+  await app.register(accountRoutes, { archive: options.archive });
   await app.register(searchRoutes, { archive });
   await app.register(documentRoutes, { archive, publicUrl: options.publicUrl });
   await app.register(personRoutes, { archive });

@@ -14,7 +14,8 @@ export async function archiveInfoRoutes(
     '/api/collections',
     {
       schema: {
-        summary: 'Every published collection with its number of documents',
+        summary:
+          'Every collection the viewer may see (published ones for the public), with its number of documents',
         tags: ['archive'],
         response: { 200: collectionsResponse, ...errorResponses },
       },
@@ -22,9 +23,7 @@ export async function archiveInfoRoutes(
     async (): Promise<CollectionSummary[]> => {
       const [collections, stats] = await Promise.all([archive.listCollections(), archive.stats()]);
       const counts = new Map(stats.collections.map((c) => [c.id, c.documents]));
-      return collections
-        .filter((collection) => collection.published)
-        .map((collection) => ({ collection, documents: counts.get(collection.id) ?? 0 }));
+      return collections.map((collection) => ({ collection, documents: counts.get(collection.id) ?? 0 }));
     },
   );
 
