@@ -2,6 +2,7 @@
  * The `declass` command.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAccounts } from './commands/accounts.js';
 import { registerBench } from './commands/bench.js';
 import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerEval(program);
   registerBench(program);
   registerServe(program);
+  registerAccounts(program);
 
   try {
     await program.parseAsync([...argv]);
