@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Archive } from '../store/archive.js';
-import { isPostgresUrl, openPostgresArchive } from '../store/postgres/index.js';
+import { isPostgresUrl } from '../store/postgres/url.js';
 import { openSqliteArchive } from '../store/sqlite/index.js';
 import { UserError } from './errors.js';
 
@@ -40,6 +40,8 @@ export async function openArchive(options: ArchiveOptions, mode: 'read' | 'write
   const location = archiveLocation(options);
   if (location.engine === 'postgres') {
     try {
+      // Loaded on demand: the driver is only needed for a shared server.
+      const { openPostgresArchive } = await import('../store/postgres/index.js');
       return await openPostgresArchive(location.url);
     } catch (error) {
       throw new UserError(`cannot open the PostgreSQL archive: ${(error as Error).message}`);

@@ -1,8 +1,13 @@
 /**
  * `declass serve`: the web UI and the JSON API over an archive, until Ctrl-C.
+ *
+ * A search runs on the process's one thread, so by default one worker process serves per
+ * processor core (node:cluster shares the port between them); each opens the archive for
+ * itself, which SQLite in WAL mode and PostgreSQL's pool both allow.
  */
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { startServer } from '../../server/index.js';
 import { openArchive, type ArchiveOptions } from '../archive-option.js';
 import { UserError } from '../errors.js';
 
@@ -10,45 +15,96 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the web UI and the JSON API (documented at /api/docs) over the archive')
-    .option('--port <n>', 'port to listen on', parsePort, 8080)
+    .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
     .option('--host <host>', 'address to listen on; 0.0.0.0 to be reachable from other machines', '127.0.0.1')
     .option('--public-url <url>', 'the address readers use, for the links in citations')
+    .option('--workers <n>', 'worker processes (default: one per processor core)', parseWorkers)
     .action(async (options: ServeOptions, command: Command) => {
-      const archive = await openArchive(command.optsWithGlobals<ArchiveOptions>(), 'read');
-      let app;
-      try {
-        ({ app } = await startServer({
-          archive,
-          port: options.port,
-          host: options.host,
-          publicUrl: options.publicUrl,
-        }));
-      } catch (error) {
-        await archive.close();
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          throw new UserError(`port ${options.port} is in use; choose another with --port.`);
-        }
-        throw error;
-      }
-      const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host;
-      console.error(
-        `Declass is serving http://${shownHost}:${options.port}/ (API docs at /api/docs). Ctrl-C stops it.`,
-      );
-      await new Promise<void>((resolvePromise) => {
-        const stop = () => resolvePromise();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      // Finish the requests in flight, then release the database.
-      await app.close();
-      await archive.close();
+      const archiveOptions = command.optsWithGlobals<ArchiveOptions>();
+      const workers = options.workers ?? availableParallelism();
+      if (workers > 1 && cluster.isPrimary) return superviseWorkers(archiveOptions, options, workers);
+      await serveInThisProcess(archiveOptions, options);
     });
+}
+
+async function serveInThisProcess(archiveOptions: ArchiveOptions, options: ServeOptions): Promise<void> {
+  // The HTTP stack is loaded only by the command that serves.
+  const { startServer } = await import('../../server/index.js');
+  const archive = await openArchive(archiveOptions, 'read');
+  let app;
+  let url: string;
+  try {
+    ({ app, url } = await startServer({
+      archive,
+      port: options.port,
+      host: options.host,
+      publicUrl: options.publicUrl,
+    }));
+  } catch (error) {
+    await archive.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UserError(`port ${options.port} is in use; choose another with --port.`);
+    }
+    throw error;
+  }
+  if (cluster.isPrimary) announce(url, options.host, 1);
+  await new Promise<void>((resolvePromise) => {
+    const stop = () => resolvePromise();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  // Finish the requests in flight, then release the database.
+  await app.close();
+  await archive.close();
+}
+
+async function superviseWorkers(archiveOptions: ArchiveOptions, options: ServeOptions, workers: number) {
+  // Open once here so a missing or unreadable archive is reported before any worker starts.
+  await (await openArchive(archiveOptions, 'read')).close();
+  let stopping = false;
+  let announced = false;
+  cluster.on('listening', (_worker, address) => {
+    if (announced) return;
+    announced = true;
+    announce(`http://${options.host}:${address.port}`, options.host, workers);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(
+      `declass: worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another.`,
+    );
+    cluster.fork();
+  });
+  for (let index = 0; index < workers; index++) cluster.fork();
+  await new Promise<void>((resolvePromise) => {
+    const stop = () => {
+      stopping = true;
+      const running = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+      if (running.length === 0) return resolvePromise();
+      let left = running.length;
+      for (const worker of running) {
+        worker.once('exit', () => --left === 0 && resolvePromise());
+        worker.kill('SIGTERM');
+      }
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function announce(url: string, host: string, workers: number): void {
+  const shown = host === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
+  const served = workers > 1 ? ` with ${workers} workers` : '';
+  console.error(
+    `Declass is serving ${shown.replace(/\/$/, '')}/${served} (API docs at /api/docs). Ctrl-C stops it.`,
+  );
 }
 
 interface ServeOptions {
   port: number;
   host: string;
   publicUrl?: string;
+  workers?: number;
 }
 
 function parsePort(value: string): number {
@@ -57,4 +113,12 @@ function parsePort(value: string): number {
     throw new UserError(`--port must be a number from 0 to 65535 (got "${value}").`);
   }
   return port;
+}
+
+function parseWorkers(value: string): number {
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new UserError(`--workers must be a whole number from 1 to 64 (got "${value}").`);
+  }
+  return workers;
 }

@@ -8,7 +8,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import type { AddressObject, Attachment, ParsedMail } from 'mailparser';
 import { buildUntaggedRecord, type KnownFacts } from '../../extract/untagged-record.js';
 import type { Document, Participant } from '../../records/schema.js';
 import { detectContentType } from '../content-type.js';
@@ -33,6 +33,8 @@ export async function* readEmail(
 ): AsyncIterable<ReaderEvent> {
   checkFileSize(path, (await stat(path)).size, limits);
   const data = await readFile(path);
+  // mailparser is loaded on the first e-mail, not by every command that lists the readers.
+  const { simpleParser } = await import('mailparser');
   const mail = await withTimeLimit(path, limits, () => simpleParser(data));
   const collection = folderCollection(path, 'email');
   const parentId = looseDocumentId(path, collection.id);

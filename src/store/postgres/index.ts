@@ -29,10 +29,7 @@ export interface PostgresArchiveOptions {
   poolSize?: number;
 }
 
-/** True for a `postgres://` or `postgresql://` connection URL. */
-export function isPostgresUrl(value: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(value);
-}
+export { isPostgresUrl } from './url.js';
 
 export async function openPostgresArchive(
   url: string,
