@@ -4,18 +4,18 @@
  * shared FRUS volumes. Prints p50/p99 latency, requests/s and errors, next to a baseline
  * measured in the same run: the same queries through `archive.search` directly, without HTTP.
  *
- *   npm run bench:api [-- --db FILE] [--connections 50] [--duration 30]
+ *   npm run bench:api [-- --db FILE] [--connections 50] [--duration 30] [--workers N]
  *
- * The server runs in a child process so that the load generator does not share its thread.
+ * The server is the real `declass serve` (one worker per core unless --workers says otherwise),
+ * in child processes, so that the load generator does not share their threads.
  */
-import { fork } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { defaultEnrichers } from '../../src/ingest/enrichers.js';
 import { ingestPaths } from '../../src/ingest/pipeline.js';
 import { parseQuery } from '../../src/search/parser.js';
-import { buildServer } from '../../src/server/index.js';
 import { openSqliteArchive } from '../../src/store/sqlite/index.js';
 
 /** A mix of what readers type: words, phrases, filters, boolean logic, prefixes, speakers. */
@@ -41,20 +41,14 @@ function option(name: string, fallback: string): string {
 
 const db = resolve(option('db', join(tmpdir(), 'declass-bench-api.db')));
 
-if (process.argv.includes('--serve')) {
-  // The child: serve the archive on a free port and tell the parent which.
-  const archive = await openSqliteArchive(db);
-  const app = await buildServer({ archive, staticDir: null, logger: false });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.send?.({ url });
-  process.on('disconnect', () => void app.close().then(() => archive.close()));
-} else {
-  await main();
-}
+const declassBin = resolve(import.meta.dirname, '..', '..', 'bin', 'declass');
+
+await main();
 
 async function main(): Promise<void> {
   const connections = Number(option('connections', '50'));
   const duration = Number(option('duration', '30'));
+  const workers = Number(option('workers', String(availableParallelism())));
   const volumes = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'frus', 'volumes');
 
   // Ingest (unchanged files are skipped, so a second run starts at once).
@@ -81,15 +75,23 @@ async function main(): Promise<void> {
   const directP50 = percentile(direct, 50);
   const directP99 = percentile(direct, 99);
 
-  const child = fork(import.meta.filename, ['--serve', '--db', db], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-  });
+  // The real `declass serve`, with its worker processes, on a free port.
+  const child = spawn(
+    process.execPath,
+    [declassBin, '--db', db, 'serve', '--port', '0', '--workers', String(workers)],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolveUrl, reject) => {
-    child.once('message', (message: { url: string }) => resolveUrl(message.url));
-    child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
+    let seen = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /serving (http:\/\/[^/\s]+)\//.exec(seen);
+      if (match) resolveUrl(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with code ${code}: ${seen}`)));
   });
-
   console.log(`\nGET /api/search: ${connections} connections for ${duration} s against ${url}`);
   const result = await autocannon({
     url,
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
       path: `/api/search?${new URLSearchParams({ q, limit: '10', facets: 'true' })}`,
     })),
   });
-  child.disconnect();
+  child.kill('SIGTERM');
 
   const errors = result.errors + result.timeouts + result.non2xx;
   const rows: [string, string][] = [
