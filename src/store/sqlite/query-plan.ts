@@ -16,6 +16,7 @@
 import type { QueryNode } from '../../search/ast.js';
 import { joinExpressions, leafExpression, speakerNameExpression } from '../../search/fts5-compile.js';
 import { dateBounds, normalizeFilterValue } from '../../search/filter-values.js';
+import { STOP_WORDS } from '../../search/rank.js';
 
 export interface SqlFragment {
   sql: string;
@@ -31,6 +32,8 @@ export interface QueryPlan {
   driven: boolean;
   /** The document-level condition, on `documents` aliased `d`. */
   where: SqlFragment;
+  /** The positive words and phrases, for ranking and highlighting. */
+  leaves: Leaf[];
 }
 
 /** `p_KHA1`, or collection-qualified `frus1969-76v12/p_KHA1`. */
@@ -39,7 +42,7 @@ const PERSON_ID = /^(?:([^\s/]+)\/)?(p_[\p{L}\p{N}_.-]+)$/u;
 const TRUE: SqlFragment = { sql: '1', params: [] };
 const FALSE: SqlFragment = { sql: '0', params: [] };
 
-type Leaf = Extract<QueryNode, { type: 'term' | 'phrase' }>;
+export type Leaf = Extract<QueryNode, { type: 'term' | 'phrase' }>;
 type Filter = Extract<QueryNode, { type: 'filter' }>;
 
 interface Scope {
@@ -48,7 +51,8 @@ interface Scope {
   sql: SqlFragment | null;
 }
 
-export function planQuery(query: QueryNode): QueryPlan {
+export function planQuery(input: QueryNode): QueryPlan {
+  const query = withoutStopWords(input);
   const top = query.type === 'and' ? query.children : [query];
   const speakers = top.filter((node): node is Filter => node.type === 'filter' && node.field === 'speaker');
   const rest = top.filter((node) => !(node.type === 'filter' && node.field === 'speaker'));
@@ -62,13 +66,41 @@ export function planQuery(query: QueryNode): QueryPlan {
   const rank = text && scope.fts ? joinExpressions('AND', [text, scope.fts]) : (text ?? scope.fts);
   const driven = rank !== null && (rest.some(requiresText) || (positives.length === 0 && scope.fts !== null));
 
+  const leaves = positiveLeaves(rest).filter((leaf) => leafExpression(leaf) !== null);
   if (!driven) {
-    return { rank, passageScope: scope.sql, driven, where: compileAnd(top, { fts: null, sql: null }, null) };
+    const where = compileAnd(top, { fts: null, sql: null }, null);
+    return { rank, passageScope: scope.sql, driven, where, leaves };
   }
   // The ranked passages already guarantee a pure disjunction of words: skip re-testing it.
   const textual = rest.filter(hasText);
   const covered = textual.length === 1 && isPureDisjunction(textual[0]!) ? textual[0]! : null;
-  return { rank, passageScope: scope.sql, driven, where: compileAnd(rest, scope, covered) };
+  return { rank, passageScope: scope.sql, driven, where: compileAnd(rest, scope, covered), leaves };
+}
+
+/**
+ * The query without stop words (`the`, `of`, `is`…) when it has other words to search for:
+ * they match nearly every passage, which makes them the costliest words to match and rank at
+ * scale, and they barely move the ranking. In phrases, prefixes and negations they stay.
+ */
+function withoutStopWords(query: QueryNode): QueryNode {
+  const isStop = (node: QueryNode) =>
+    node.type === 'term' && !node.prefix && STOP_WORDS.has(node.value.toLowerCase());
+  let content = false;
+  const visit = (node: QueryNode): void => {
+    if ((node.type === 'term' && !isStop(node)) || node.type === 'phrase') content = true;
+    else if (node.type === 'and' || node.type === 'or') node.children.forEach(visit);
+  };
+  visit(query);
+  if (!content) return query;
+  const prune = (node: QueryNode): QueryNode | null => {
+    if (isStop(node)) return null;
+    if (node.type !== 'and' && node.type !== 'or') return node;
+    const children = node.children.map(prune).filter((child): child is QueryNode => child !== null);
+    // `(the OR a) Berlin`: a group of stop words alone constrains nothing.
+    if (children.length === 0) return null;
+    return children.length === 1 ? children[0]! : { type: node.type, children };
+  };
+  return prune(query) ?? { type: 'all' };
 }
 
 function compileAnd(nodes: readonly QueryNode[], scope: Scope, covered: QueryNode | null): SqlFragment {

@@ -15,6 +15,17 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
 import { planQuery, type QueryPlan, type SqlFragment } from './query-plan.js';
+import {
+  highlight,
+  inverseDocumentFrequency,
+  rankTerm,
+  relevantTokens,
+  scoreFields,
+  scoringTokens,
+  type CorpusStats,
+  type RankTerm,
+  type WeightedTerm,
+} from '../../search/rank.js';
 import { documentVisibility } from './visibility.js';
 
 /**
@@ -29,6 +40,10 @@ export const PASSAGES_PER_HIT = 3;
 /** Tokens in a snippet (FTS5 allows at most 64). */
 const SNIPPET_TOKENS = 40;
 const FACET_VALUES = 50;
+/** Documents re-ranked beyond those asked for: candidates the first stage ranked just below. */
+const RERANK_MARGIN = 30;
+/** First-stage passages fetched per document re-ranked. */
+const CANDIDATE_PASSAGES_PER_DOCUMENT = 2;
 const MAX_LIMIT = 1000;
 
 const BM25 = `bm25(passages_fts, ${COLUMN_WEIGHTS.head}, ${COLUMN_WEIGHTS.body}, ${COLUMN_WEIGHTS.speakers})`;
@@ -60,6 +75,31 @@ interface PassageMatchRow {
   meta: string | null;
 }
 
+interface CandidateRow {
+  key: number;
+  kind: PassageKind;
+  head: string | null;
+  body: string | null;
+  speakers: string | null;
+  meta: string | null;
+}
+
+interface RankedPassage {
+  key: number;
+  kind: PassageKind;
+  meta: string | null;
+  score: number;
+  /** The score without the document title's share. */
+  own: number;
+  snippet: () => string;
+}
+
+interface RankedDocument {
+  key: number;
+  score: number;
+  passages: RankedPassage[];
+}
+
 interface PassageRow {
   key: number;
   kind: PassageKind;
@@ -70,6 +110,9 @@ interface PassageRow {
 
 export class SqliteSearch {
   private readonly statements = new Map<string, Statement<unknown[]>>();
+  private readonly frequencies = new Map<string, number>();
+  private stats: { rows: number; stats: CorpusStats } | null = null;
+  private vocabulary = false;
 
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -83,7 +126,17 @@ export class SqliteSearch {
     let total: number;
     let page: { key: number; score: number }[];
     let matched: SqlFragment;
-    if (plan.driven) {
+    let ranked: Map<number, RankedDocument> | null = null;
+    if (plan.driven && sort === 'relevance') {
+      // Candidates from the index, re-ranked by the shared BM25 (see search/rank.ts).
+      const result = this.rerankedDocuments(plan, offset + limit);
+      ranked = new Map(result.documents.map((document) => [document.key, document]));
+      total = result.total;
+      page = result.documents
+        .slice(offset, offset + limit)
+        .map((document) => ({ key: document.key, score: document.score }));
+      matched = this.matchedDocuments(plan);
+    } else if (plan.driven) {
       const rows = this.rankedDocuments(plan);
       sortMatches(rows, sort);
       total = rows.length;
@@ -110,7 +163,7 @@ export class SqliteSearch {
       matched = { sql: `SELECT d.key AS doc FROM documents d WHERE ${where.sql}`, params: where.params };
     }
 
-    const hits = page.map((entry) => this.documentHit(entry.key, entry.score, plan));
+    const hits = page.map((entry) => this.documentHit(entry.key, entry.score, plan, ranked?.get(entry.key)));
     const response: SearchResponse = { total, hits, tookMs: 0 };
     if (request.facets) response.facets = this.facets(matched);
     response.tookMs = performance.now() - started;
@@ -132,13 +185,19 @@ export class SqliteSearch {
     ) as MatchRow[];
   }
 
-  private documentHit(key: number, score: number, plan: QueryPlan): DocumentHit {
+  private documentHit(key: number, score: number, plan: QueryPlan, ranked?: RankedDocument): DocumentHit {
     const row = this.get(
       `SELECT id, collection_id, title, type, date_start, json_extract(json, '$.classification') AS classification
        FROM documents WHERE key = ?`,
       [key],
     ) as DocumentRow;
-    const passages = plan.rank ? this.bestPassages(key, row.id, plan) : [];
+    const passages = ranked
+      ? ranked.passages.map((passage) =>
+          passageHit(row.id, passage.key, passage.kind, passage.snippet, passage.score, passage.meta),
+        )
+      : plan.rank
+        ? this.bestPassages(key, row.id, plan)
+        : [];
     return {
       documentId: row.id,
       collectionId: row.collection_id,
@@ -190,6 +249,218 @@ export class SqliteSearch {
     ) as PassageRow | undefined;
     if (!row) return [];
     return [passageHit(documentId, row.key, row.kind, shorten(row.head ?? row.body ?? ''), 0, row.meta)];
+  }
+
+  /**
+   * The best documents for a relevance-sorted text query: the index's bm25 picks candidate
+   * passages (enough for `need` documents and a margin), which are scored again with the
+   * shared BM25 (tuned parameters, the document title as a field, phrases) and grouped by
+   * document: a document scores its best passage plus a share of its other candidates.
+   */
+  private rerankedDocuments(plan: QueryPlan, need: number): { documents: RankedDocument[]; total: number } {
+    const depth = Math.max(need + RERANK_MARGIN, Math.ceil(need * 1.5));
+    const fetch = depth * CANDIDATE_PASSAGES_PER_DOCUMENT;
+    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
+    const filtered = plan.where.sql !== '1';
+    const keys = this.all(
+      filtered
+        ? `WITH h AS MATERIALIZED (
+             SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope})
+           SELECT h.key AS key FROM h JOIN documents d ON d.key = h.key >> 20
+           WHERE ${plan.where.sql} ORDER BY h.s LIMIT ?`
+        : `SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ?${scope} ORDER BY ${BM25} LIMIT ?`,
+      [plan.rank, ...(plan.passageScope?.params ?? []), ...(filtered ? plan.where.params : []), fetch],
+    ) as { key: number }[];
+
+    // Candidate documents in first-stage order, with their candidate passages.
+    const byDocument = new Map<number, number[]>();
+    for (const { key } of keys) {
+      const doc = Math.floor(key / PASSAGES_PER_DOCUMENT);
+      const passages = byDocument.get(doc);
+      if (passages) passages.push(key);
+      else if (byDocument.size < depth) byDocument.set(doc, [key]);
+    }
+    const total =
+      keys.length < fetch
+        ? new Set(keys.map((row) => Math.floor(row.key / PASSAGES_PER_DOCUMENT))).size
+        : this.countMatches(plan);
+    if (byDocument.size === 0) return { documents: [], total };
+
+    const terms = plan.leaves.map(rankTerm).filter((term): term is RankTerm => term !== null);
+    const relevant = relevantTokens(terms);
+    const stats = this.corpusStats();
+    const weighted: WeightedTerm[] = terms.map((term) => ({
+      term,
+      idf: inverseDocumentFrequency(this.documentFrequency(term, stats), stats.passages),
+    }));
+    const titles = new Map(
+      (
+        this.all('SELECT key, title FROM documents WHERE key IN (SELECT value FROM json_each(?))', [
+          JSON.stringify([...byDocument.keys()]),
+        ]) as { key: number; title: string }[]
+      ).map((row) => [row.key, row.title]),
+    );
+    const passages = new Map(
+      (
+        this.all(
+          'SELECT key, kind, head, body, speakers, meta FROM passages WHERE key IN (SELECT value FROM json_each(?))',
+          [JSON.stringify(keys.map((row) => row.key))],
+        ) as CandidateRow[]
+      ).map((row) => [row.key, row]),
+    );
+
+    const documents: RankedDocument[] = [];
+    for (const [doc, candidateKeys] of byDocument) {
+      const title = titles.get(doc) ?? '';
+      const titleTokens = scoringTokens(title, relevant);
+      const scored: RankedPassage[] = [];
+      let titleOnly = 0;
+      for (const key of candidateKeys) {
+        const row = passages.get(key);
+        if (!row) continue;
+        const isTitle = row.kind === 'heading' && row.head === title;
+        const fields = {
+          title: titleTokens,
+          head: isTitle ? [] : scoringTokens(row.head, relevant),
+          body: scoringTokens(row.body, relevant),
+          speakers: scoringTokens(row.speakers, relevant),
+        };
+        if (isTitle) {
+          // The title passage alone: scored as the title of an average-length passage.
+          titleOnly = scoreFields(weighted, fields, stats, stats.averageLength);
+          continue;
+        }
+        const text = row.head ?? row.body ?? '';
+        scored.push({
+          key,
+          kind: row.kind,
+          meta: row.meta,
+          score: scoreFields(weighted, fields, stats),
+          own: scoreFields(weighted, { ...fields, title: [] }, stats),
+          snippet: () => highlight(text, terms, SNIPPET_TOKENS),
+        });
+      }
+      scored.sort((a, b) => b.score - a.score || a.key - b.key);
+      const best = scored[0];
+      const others = scored.slice(1).reduce((sum, passage) => sum + passage.own, 0);
+      const score = best ? best.score + OTHER_PASSAGES_SHARE * others : titleOnly;
+      if (!best) {
+        const row = passages.get(candidateKeys[0]!)!;
+        scored.push({
+          key: row.key,
+          kind: row.kind,
+          meta: row.meta,
+          score: titleOnly,
+          own: titleOnly,
+          snippet: () => highlight(row.head ?? row.body ?? '', terms, SNIPPET_TOKENS),
+        });
+      }
+      documents.push({ key: doc, score, passages: scored.slice(0, PASSAGES_PER_HIT) });
+    }
+    documents.sort((a, b) => b.score - a.score || a.key - b.key);
+    return { documents, total };
+  }
+
+  /** The documents matching a driven query (for counts and facets). */
+  private matchedDocuments(plan: QueryPlan): SqlFragment {
+    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
+    return {
+      sql: `SELECT h.doc AS doc FROM (SELECT DISTINCT rowid >> 20 AS doc FROM passages_fts
+              WHERE passages_fts MATCH ?${scope}) h JOIN documents d ON d.key = h.doc WHERE ${plan.where.sql}`,
+      params: [plan.rank, ...(plan.passageScope?.params ?? []), ...plan.where.params],
+    };
+  }
+
+  private countMatches(plan: QueryPlan): number {
+    const matched: SqlFragment =
+      plan.where.sql === '1'
+        ? {
+            sql: `SELECT DISTINCT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?${plan.passageScope ? ` AND ${plan.passageScope.sql}` : ''}`,
+            params: [plan.rank, ...(plan.passageScope?.params ?? [])],
+          }
+        : this.matchedDocuments(plan);
+    return (this.get(`SELECT count(*) AS n FROM (${matched.sql})`, matched.params) as { n: number }).n;
+  }
+
+  /**
+   * Passages, their average length, and the share of passages with body text, from FTS5's
+   * own totals; refreshed when the index has grown or shrunk by more than 1%.
+   */
+  private corpusStats(): CorpusStats {
+    const totals = this.ftsTotals();
+    const cached = this.stats;
+    if (cached && Math.abs(totals.rows - cached.rows) <= cached.rows * 0.01) return cached.stats;
+    const bodies = (
+      this.get('SELECT count(*) AS n FROM passages WHERE body IS NOT NULL', []) as { n: number }
+    ).n;
+    const heads = Math.max(1, totals.rows - bodies);
+    const stats: CorpusStats = {
+      passages: Math.max(1, bodies),
+      averageLength: totals.tokens[1]! / Math.max(1, bodies) + totals.tokens[0]! / heads,
+    };
+    this.stats = { rows: totals.rows, stats };
+    this.frequencies.clear();
+    return stats;
+  }
+
+  /** FTS5's averages record: the number of rows, then the tokens in each column. */
+  private ftsTotals(): { rows: number; tokens: number[] } {
+    const row = this.get('SELECT block FROM passages_fts_data WHERE id = 1', []) as
+      { block: Buffer } | undefined;
+    const values: number[] = [];
+    if (row) {
+      let offset = 0;
+      while (offset < row.block.length && values.length < 4) {
+        let value = 0;
+        let shift = 1;
+        for (;;) {
+          const byte = row.block[offset++]!;
+          value += (byte & 0x7f) * shift;
+          shift *= 128;
+          if (byte < 0x80 || offset >= row.block.length) break;
+        }
+        values.push(value);
+      }
+    }
+    return { rows: values[0] ?? 0, tokens: [values[1] ?? 0, values[2] ?? 0, values[3] ?? 0] };
+  }
+
+  /** How many passages hold the term in their heading or body (the larger), cached. */
+  private documentFrequency(term: RankTerm, stats: CorpusStats): number {
+    const lookup = (key: string, prefix: boolean): number => {
+      const id = `${prefix ? '*' : ''}${key}`;
+      let frequency = this.frequencies.get(id);
+      if (frequency === undefined) {
+        this.ensureVocabulary();
+        const rows = (
+          prefix
+            ? this.all(
+                `SELECT col, sum(doc) AS n FROM temp.passages_fts_vocab
+                 WHERE term >= ? AND term < ? AND col IN ('head', 'body') GROUP BY col`,
+                [key, `${key}\u{10ffff}`],
+              )
+            : this.all(
+                `SELECT col, doc AS n FROM temp.passages_fts_vocab WHERE term = ? AND col IN ('head', 'body')`,
+                [key],
+              )
+        ) as { col: string; n: number }[];
+        frequency = Math.min(stats.passages, Math.max(0, ...rows.map((r) => r.n)));
+        if (this.frequencies.size >= 100_000) this.frequencies.clear();
+        this.frequencies.set(id, frequency);
+      }
+      return frequency;
+    };
+    if (term.key) return lookup(term.key, term.prefix);
+    // A phrase occurs at most as often as its rarest word.
+    return Math.min(...term.stems.map((stem) => lookup(stem, false)));
+  }
+
+  private ensureVocabulary(): void {
+    if (this.vocabulary) return;
+    this.db.exec(
+      'CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_fts_vocab USING fts5vocab(main, passages_fts, col)',
+    );
+    this.vocabulary = true;
   }
 
   private facets(matched: SqlFragment): Record<string, FacetCount[]> {
@@ -269,13 +540,29 @@ function passageHit(
   documentId: string,
   key: number,
   kind: PassageKind,
-  snippet: string,
+  snippet: string | (() => string),
   score: number,
   meta: string | null,
 ): PassageHit {
   const ordinal = key % PASSAGES_PER_DOCUMENT;
   const speakers = meta ? ((JSON.parse(meta) as { speakers: SpeakerSpan[] }).speakers ?? []) : [];
-  return { documentId, ordinal, kind, link: `${documentId}#p${ordinal}`, snippet, score, speakers };
+  const hit = { documentId, ordinal, kind, link: `${documentId}#p${ordinal}`, snippet: '', score, speakers };
+  if (typeof snippet === 'string') {
+    hit.snippet = snippet;
+  } else {
+    // Highlighting costs more than ranking: done when the snippet is first read (an enumerable
+    // property all the same, so JSON output and comparisons see it).
+    Object.defineProperty(hit, 'snippet', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const text = snippet();
+        Object.defineProperty(hit, 'snippet', { value: text, enumerable: true, writable: true });
+        return text;
+      },
+    });
+  }
+  return hit;
 }
 
 /** At most ~240 characters, cut at a word boundary. */

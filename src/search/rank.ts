@@ -1,0 +1,196 @@
+/**
+ * Ranking of candidate passages, independent of the engine that found them: BM25 over a passage
+ * with its document's title as a weighted field, words and phrases as terms, and highlighted
+ * snippets cut inside one passage.
+ *
+ * The engine finds candidates cheaply (its own index and scoring) and supplies the corpus
+ * statistics (passage count, average length, each term's document frequency); this module
+ * scores them the same way on every engine. The parameters were tuned on the BEIR SciFact
+ * training queries only (bench/RESULTS.md): title weight 2 and b = 0.5 beat FTS5's built-in
+ * bm25 (k1 = 1.2, b = 0.75, equal weights) there; proximity windows and RM3 feedback did not help.
+ */
+import type { QueryNode } from './ast.js';
+import { fold, stem, tokenize, tokenizeSparse } from './porter.js';
+
+/** BM25 term-frequency saturation. */
+export const BM25_K1 = 1.2;
+/** BM25 length normalisation (0: none, 1: full). */
+export const BM25_B = 0.5;
+/** Weight of a match in each field against one in the passage body. */
+export const FIELD_WEIGHTS = { title: 2, head: 2, body: 1, speakers: 0.5 } as const;
+
+/**
+ * Words left out of a query that has other words to search for (Lucene's English list): they
+ * occur in nearly every passage, so they cost the most to match and barely change the ranking.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be but by for if in into is it no not of on or such that the their then there ' +
+    'these they this to was will with'
+  ).split(' '),
+);
+
+/** A word (one stem, or a prefix) or a phrase (stems in order) to score. */
+export interface RankTerm {
+  stems: string[];
+  prefix: boolean;
+  /** The term in FTS5-vocabulary form, for document-frequency look-ups. */
+  key: string;
+}
+
+export function rankTerm(leaf: Extract<QueryNode, { type: 'term' | 'phrase' }>): RankTerm | null {
+  if (leaf.type === 'term') {
+    const tokens = leaf.prefix ? leaf.value.match(/[\p{L}\p{N}]+/gu)?.map(fold) : tokenize(leaf.value);
+    if (!tokens || tokens.length === 0) return null;
+    // `U.S.` is the phrase "u s" to FTS5 as well.
+    if (tokens.length > 1) return { stems: leaf.prefix ? tokens.map(stem) : tokens, prefix: false, key: '' };
+    return { stems: tokens, prefix: leaf.prefix, key: tokens[0]! };
+  }
+  const stems = tokenize(leaf.words.join(' '));
+  if (stems.length === 0) return null;
+  return stems.length === 1 ? { stems, prefix: false, key: stems[0]! } : { stems, prefix: false, key: '' };
+}
+
+/**
+ * A test for tokens that may stem to one of the terms' stems. Porter's stemmer only rewrites a
+ * word's last letters, so a token can only stem to `s` if it starts with all of `s` but its last
+ * two letters.
+ */
+export function relevantTokens(terms: readonly RankTerm[]): (token: string) => boolean {
+  const heads = new Map<string, string[]>();
+  for (const term of terms) {
+    for (const s of term.stems) {
+      const head = s.slice(0, Math.max(1, s.length - 2));
+      const list = heads.get(head[0]!) ?? [];
+      list.push(head);
+      heads.set(head[0]!, list);
+    }
+  }
+  return (token) => {
+    const list = heads.get(token[0] ?? '');
+    if (!list) return false;
+    for (const head of list) if (token.startsWith(head)) return true;
+    return false;
+  };
+}
+
+/** The tokens of a text for scoring: exact positions, stems only where a term may match. */
+export function scoringTokens(text: string | null, relevant: (token: string) => boolean): string[] {
+  return text ? tokenizeSparse(text, relevant) : [];
+}
+
+export interface CorpusStats {
+  /** Units of retrieval (passages with text). */
+  passages: number;
+  /** Average tokens of a passage plus its title. */
+  averageLength: number;
+}
+
+/** A term's weight: BM25 inverse document frequency, never below a small positive floor. */
+export function inverseDocumentFrequency(documentFrequency: number, passages: number): number {
+  return Math.max(1e-6, Math.log((passages - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+}
+
+export interface WeightedTerm {
+  term: RankTerm;
+  idf: number;
+}
+
+/** Whether the term starts at token i. */
+function matchesAt(term: RankTerm, tokens: readonly string[], i: number): boolean {
+  const stems = term.stems;
+  const token = tokens[i]!;
+  if (term.prefix ? !token.startsWith(stems[0]!) : token !== stems[0]) return false;
+  for (let j = 1; j < stems.length; j++) if (tokens[i + j] !== stems[j]) return false;
+  return true;
+}
+
+/** How often the term occurs in a token list. */
+export function termFrequency(term: RankTerm, tokens: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) if (matchesAt(term, tokens, i)) count++;
+  return count;
+}
+
+/** The fields of one candidate passage, tokenised. */
+export interface PassageFields {
+  title: readonly string[];
+  head: readonly string[];
+  body: readonly string[];
+  speakers: readonly string[];
+}
+
+/**
+ * BM25 of a passage with its fields folded into one weighted term frequency (BM25 "flat" with
+ * field weights), length = title + passage tokens.
+ */
+export function scoreFields(
+  terms: readonly WeightedTerm[],
+  fields: PassageFields,
+  stats: CorpusStats,
+  extraLength = 0,
+): number {
+  const length = fields.title.length + fields.head.length + fields.body.length + extraLength;
+  const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / Math.max(1, stats.averageLength));
+  let score = 0;
+  for (const { term, idf } of terms) {
+    const frequency =
+      FIELD_WEIGHTS.title * termFrequency(term, fields.title) +
+      FIELD_WEIGHTS.head * termFrequency(term, fields.head) +
+      FIELD_WEIGHTS.body * termFrequency(term, fields.body) +
+      FIELD_WEIGHTS.speakers * termFrequency(term, fields.speakers);
+    if (frequency > 0) score += (idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
+  }
+  return score;
+}
+
+const TOKEN_SPAN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/**
+ * At most `size` tokens of the text around its densest run of matches, the matches wrapped in
+ * «« »», with … where the text was cut.
+ */
+export function highlight(text: string, terms: readonly RankTerm[], size: number): string {
+  const spans: { start: number; end: number; stem: string }[] = [];
+  for (const match of text.matchAll(TOKEN_SPAN)) {
+    const word = fold(match[0]);
+    if (word === '') continue;
+    spans.push({ start: match.index, end: match.index + match[0].length, stem: stem(word) });
+  }
+  const stems = spans.map((span) => span.stem);
+  const marked = new Uint8Array(spans.length);
+  for (const term of terms) {
+    for (let i = 0; i < stems.length; i++) {
+      if (matchesAt(term, stems, i)) marked.fill(1, i, i + term.stems.length);
+    }
+  }
+  let from = 0;
+  if (spans.length > size) {
+    // The window of `size` tokens holding the most matches (the earliest on a tie).
+    let best = -1;
+    let inWindow = 0;
+    for (let i = 0; i < spans.length; i++) {
+      inWindow += marked[i]!;
+      if (i >= size) inWindow -= marked[i - size]!;
+      if (i >= size - 1 && inWindow > best) {
+        best = inWindow;
+        from = i - size + 1;
+      }
+    }
+    // Start a little before the first match of the window, for context.
+    const first = marked.indexOf(1, from);
+    if (first > from + 3) from = Math.max(0, Math.min(first - 3, spans.length - size));
+  }
+  const to = Math.min(spans.length, from + size);
+  let out = from > 0 ? '…' : '';
+  let cursor = from > 0 ? spans[from]!.start : 0;
+  for (let i = from; i < to; i++) {
+    const span = spans[i]!;
+    if (!marked[i]) continue;
+    // Each word on its own, as FTS5's snippet() marks them.
+    out += `${text.slice(cursor, span.start)}««${text.slice(span.start, span.end)}»»`;
+    cursor = span.end;
+  }
+  out += to < spans.length ? `${text.slice(cursor, spans[to - 1]!.end)}…` : text.slice(cursor);
+  return out;
+}
