@@ -60,7 +60,7 @@ export function relevantTokens(terms: readonly RankTerm[]): (token: string) => b
   const heads = new Map<string, string[]>();
   for (const term of terms) {
     for (const s of term.stems) {
-      const head = s.slice(0, Math.max(1, s.length - 2));
+      const head = stemHead(s);
       const list = heads.get(head[0]!) ?? [];
       list.push(head);
       heads.set(head[0]!, list);
@@ -112,17 +112,75 @@ export function termFrequency(term: RankTerm, tokens: readonly string[]): number
   return count;
 }
 
-/** The fields of one candidate passage, tokenised. */
+/** A field of a candidate passage: its length in tokens and each term's frequency in it. */
+export interface FieldCounts {
+  length: number;
+  /** By term, in the order given to the counter. */
+  tf: readonly number[];
+}
+
+/** The fields of one candidate passage. */
 export interface PassageFields {
-  title: readonly string[];
-  head: readonly string[];
-  body: readonly string[];
-  speakers: readonly string[];
+  title: FieldCounts;
+  head: FieldCounts;
+  body: FieldCounts;
+  speakers: FieldCounts;
+}
+
+const NON_ASCII = /[^\t-~]/;
+const MARKS = /\p{M}/gu;
+
+/**
+ * Counts the terms in texts. For words without phrases, one regular expression finds the
+ * tokens that may stem to a term (Porter rewrites only a word's last letters), and only those
+ * are stemmed; the length then comes from the index (FTS5 keeps every row's token counts).
+ * Phrases take the exact token-by-token path.
+ */
+export class TermCounter {
+  readonly empty: FieldCounts;
+  private readonly pattern: RegExp | null;
+  private readonly relevant: (token: string) => boolean;
+
+  constructor(private readonly terms: readonly RankTerm[]) {
+    this.empty = { length: 0, tf: terms.map(() => 0) };
+    this.relevant = relevantTokens(terms);
+    const heads = [...new Set(terms.flatMap((term) => term.stems.map(stemHead)))];
+    const simple =
+      heads.length > 0 &&
+      terms.every((term) => term.stems.length === 1) &&
+      heads.every((head) => /^[a-z0-9]+$/.test(head));
+    this.pattern = simple ? new RegExp(`\\b(?:${heads.join('|')})[a-z0-9]*`, 'g') : null;
+  }
+
+  /** `length`: the text's token count when known (from the index), which allows the fast path. */
+  count(text: string | null, length?: number): FieldCounts {
+    if (!text) return this.empty;
+    if (this.pattern && length !== undefined) {
+      const tf = this.terms.map(() => 0);
+      // Accents are dropped as the index drops them; other scripts' letters end a Latin token
+      // here (the index would join them), which only ever misses a match.
+      const folded = NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
+      for (const match of folded.toLowerCase().matchAll(this.pattern)) {
+        const token = stem(match[0]);
+        for (let i = 0; i < this.terms.length; i++) {
+          const term = this.terms[i]!;
+          if (term.prefix ? token.startsWith(term.stems[0]!) : token === term.stems[0]) tf[i]!++;
+        }
+      }
+      return { length, tf };
+    }
+    const tokens = scoringTokens(text, this.relevant);
+    return { length: tokens.length, tf: this.terms.map((term) => termFrequency(term, tokens)) };
+  }
+}
+
+function stemHead(s: string): string {
+  return s.slice(0, Math.max(1, s.length - 2));
 }
 
 /**
  * BM25 of a passage with its fields folded into one weighted term frequency (BM25 "flat" with
- * field weights), length = title + passage tokens.
+ * field weights), length = title + passage tokens. `terms` are in the counter's order.
  */
 export function scoreFields(
   terms: readonly WeightedTerm[],
@@ -133,13 +191,13 @@ export function scoreFields(
   const length = fields.title.length + fields.head.length + fields.body.length + extraLength;
   const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / Math.max(1, stats.averageLength));
   let score = 0;
-  for (const { term, idf } of terms) {
+  for (let i = 0; i < terms.length; i++) {
     const frequency =
-      FIELD_WEIGHTS.title * termFrequency(term, fields.title) +
-      FIELD_WEIGHTS.head * termFrequency(term, fields.head) +
-      FIELD_WEIGHTS.body * termFrequency(term, fields.body) +
-      FIELD_WEIGHTS.speakers * termFrequency(term, fields.speakers);
-    if (frequency > 0) score += (idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
+      FIELD_WEIGHTS.title * fields.title.tf[i]! +
+      FIELD_WEIGHTS.head * fields.head.tf[i]! +
+      FIELD_WEIGHTS.body * fields.body.tf[i]! +
+      FIELD_WEIGHTS.speakers * fields.speakers.tf[i]!;
+    if (frequency > 0) score += (terms[i]!.idf * frequency * (BM25_K1 + 1)) / (frequency + norm);
   }
   return score;
 }

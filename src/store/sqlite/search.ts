@@ -19,9 +19,8 @@ import {
   highlight,
   inverseDocumentFrequency,
   rankTerm,
-  relevantTokens,
   scoreFields,
-  scoringTokens,
+  TermCounter,
   type CorpusStats,
   type RankTerm,
   type WeightedTerm,
@@ -77,6 +76,8 @@ interface PassageMatchRow {
 
 interface CandidateRow {
   key: number;
+  /** FTS5's token counts of the row's columns, as varints. */
+  sz: Buffer | null;
   kind: PassageKind;
   head: string | null;
   body: string | null;
@@ -287,7 +288,7 @@ export class SqliteSearch {
     if (byDocument.size === 0) return { documents: [], total };
 
     const terms = plan.leaves.map(rankTerm).filter((term): term is RankTerm => term !== null);
-    const relevant = relevantTokens(terms);
+    const counter = new TermCounter(terms);
     const stats = this.corpusStats();
     const weighted: WeightedTerm[] = terms.map((term) => ({
       term,
@@ -303,7 +304,9 @@ export class SqliteSearch {
     const passages = new Map(
       (
         this.all(
-          'SELECT key, kind, head, body, speakers, meta FROM passages WHERE key IN (SELECT value FROM json_each(?))',
+          `SELECT key, kind, head, body, speakers, meta,
+                  (SELECT sz FROM passages_fts_docsize WHERE id = passages.key) AS sz
+           FROM passages WHERE key IN (SELECT value FROM json_each(?))`,
           [JSON.stringify(keys.map((row) => row.key))],
         ) as CandidateRow[]
       ).map((row) => [row.key, row]),
@@ -312,18 +315,19 @@ export class SqliteSearch {
     const documents: RankedDocument[] = [];
     for (const [doc, candidateKeys] of byDocument) {
       const title = titles.get(doc) ?? '';
-      const titleTokens = scoringTokens(title, relevant);
+      const titleCounts = counter.count(title);
       const scored: RankedPassage[] = [];
       let titleOnly = 0;
       for (const key of candidateKeys) {
         const row = passages.get(key);
         if (!row) continue;
         const isTitle = row.kind === 'heading' && row.head === title;
+        const sizes = row.sz ? varints(row.sz) : [];
         const fields = {
-          title: titleTokens,
-          head: isTitle ? [] : scoringTokens(row.head, relevant),
-          body: scoringTokens(row.body, relevant),
-          speakers: scoringTokens(row.speakers, relevant),
+          title: titleCounts,
+          head: isTitle ? counter.empty : counter.count(row.head, sizes[0]),
+          body: counter.count(row.body, sizes[1]),
+          speakers: counter.count(row.speakers, sizes[2]),
         };
         if (isTitle) {
           // The title passage alone: scored as the title of an average-length passage.
@@ -336,7 +340,7 @@ export class SqliteSearch {
           kind: row.kind,
           meta: row.meta,
           score: scoreFields(weighted, fields, stats),
-          own: scoreFields(weighted, { ...fields, title: [] }, stats),
+          own: scoreFields(weighted, { ...fields, title: counter.empty }, stats),
           snippet: () => highlight(text, terms, SNIPPET_TOKENS),
         });
       }
@@ -407,21 +411,7 @@ export class SqliteSearch {
   private ftsTotals(): { rows: number; tokens: number[] } {
     const row = this.get('SELECT block FROM passages_fts_data WHERE id = 1', []) as
       { block: Buffer } | undefined;
-    const values: number[] = [];
-    if (row) {
-      let offset = 0;
-      while (offset < row.block.length && values.length < 4) {
-        let value = 0;
-        let shift = 1;
-        for (;;) {
-          const byte = row.block[offset++]!;
-          value += (byte & 0x7f) * shift;
-          shift *= 128;
-          if (byte < 0x80 || offset >= row.block.length) break;
-        }
-        values.push(value);
-      }
-    }
+    const values = row ? varints(row.block) : [];
     return { rows: values[0] ?? 0, tokens: [values[1] ?? 0, values[2] ?? 0, values[3] ?? 0] };
   }
 
@@ -512,6 +502,26 @@ export class SqliteSearch {
 function withVisibility(plan: QueryPlan, visible: string): QueryPlan {
   if (visible === '1') return plan;
   return { ...plan, where: { sql: `(${plan.where.sql}) AND ${visible}`, params: plan.where.params } };
+}
+
+/** SQLite varints, as FTS5 stores its counts (most significant group first). */
+function varints(bytes: Buffer): number[] {
+  const values: number[] = [];
+  let offset = 0;
+  while (offset < bytes.length) {
+    let value = 0;
+    for (let i = 0; offset < bytes.length; i++) {
+      const byte = bytes[offset++]!;
+      if (i === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if (byte < 0x80) break;
+    }
+    values.push(value);
+  }
+  return values;
 }
 
 function documentScore(row: MatchRow): number {
