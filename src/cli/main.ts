@@ -19,7 +19,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('declass')
     .description('Publish, search and cite declassified government records; check claims against them.')
     .option('--db <file>', 'archive file (default: $DATABASE_URL, else $DECLASS_DB, else ./declass.db)')
-    .option('--database <url>', 'a PostgreSQL archive, e.g. postgres://user@host/declass (default: $DATABASE_URL)')
+    .option(
+      '--database <url>',
+      'a PostgreSQL archive, e.g. postgres://user@host/declass (default: $DATABASE_URL)',
+    )
     .option('--debug', 'print stack traces on errors')
     .exitOverride()
     .showHelpAfterError('(run "declass --help" for usage)');
