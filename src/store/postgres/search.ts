@@ -64,22 +64,36 @@ interface PassageRow {
   snippet: string;
 }
 
-/** The terms ranking scores, with their inverse document frequencies, as SQL parameters. */
+/**
+ * The terms ranking scores, as SQL parameters: one row per lexeme, with the key of the query
+ * term it counts for (a prefix term lists the lexemes it expands to) and that term's idf.
+ */
 interface Ranking {
+  keys: number[];
   lexemes: string[];
-  prefixes: boolean[];
   idfs: number[];
   avgLength: number;
 }
 
-/** BM25 of candidate passage `c` (columns tsv, len) against the terms in CTE `q`. */
-const BM25_SQL = `(SELECT coalesce(sum(t.idf * t.tf * ${BM25_K1 + 1} / (t.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * c.len / $AVG))), 0)
-   FROM (SELECT q.lexeme, q.idf,
-           sum(CASE w WHEN 'A' THEN ${FIELD_WEIGHTS.A} WHEN 'B' THEN ${FIELD_WEIGHTS.B} ELSE ${FIELD_WEIGHTS.C} END) AS tf
-         FROM unnest(c.tsv) u
-         JOIN q ON u.lexeme = q.lexeme OR (q.prefix AND starts_with(u.lexeme, q.lexeme))
-         CROSS JOIN unnest(u.weights) w
-         GROUP BY q.lexeme, q.idf) t)`;
+/** Lexemes a prefix term (`diplomat*`) counts, most frequent first. */
+const PREFIX_EXPANSIONS = 64;
+
+/**
+ * CTE `s(doc, ordinal, score)`: BM25 of the candidate passages `c(doc, ordinal, tsv, len)`
+ * against the lexemes in `q`. Set-based on purpose: one hash join of every candidate's lexemes
+ * with the query's, with term frequencies weighted by field from the tsvector's weight labels.
+ */
+const BM25_CTE = `s AS (
+  SELECT t.doc, t.ordinal,
+         sum(t.idf * t.tf * ${BM25_K1 + 1} / (t.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * t.len / $AVG))) AS score
+  FROM (SELECT c.doc, c.ordinal, c.len, q.key, q.idf,
+               sum(${FIELD_WEIGHTS.A} * cardinality(array_positions(u.weights, 'A'))
+                 + ${FIELD_WEIGHTS.B} * cardinality(array_positions(u.weights, 'B'))
+                 + ${FIELD_WEIGHTS.C} * (cardinality(u.weights) - cardinality(array_positions(u.weights, 'A'))
+                                         - cardinality(array_positions(u.weights, 'B')))) AS tf
+        FROM c CROSS JOIN LATERAL unnest(c.tsv) u JOIN q ON q.lexeme = u.lexeme
+        GROUP BY c.doc, c.ordinal, c.len, q.key, q.idf) t
+  GROUP BY t.doc, t.ordinal)`;
 
 export class PostgresSearch {
   constructor(private readonly pool: Pool) {}
@@ -154,33 +168,46 @@ export class PostgresSearch {
       'SELECT passages, total_len FROM corpus_stats',
     );
     const n = Math.max(1, corpus.rows[0]?.passages ?? 1);
-    return {
-      lexemes: unique.map((t) => t.lexeme),
-      prefixes: unique.map((t) => t.prefix),
-      idfs: result.rows.map((row) => {
-        const df = Math.min(n, row.df);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      }),
-      avgLength: Math.max(1, (corpus.rows[0]?.total_len ?? 0) / n),
-    };
+    const ranking: Ranking = { keys: [], lexemes: [], idfs: [], avgLength: 0 };
+    for (const [key, term] of unique.entries()) {
+      const df = Math.min(n, result.rows[key]!.df);
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const lexemes = term.prefix ? await this.prefixLexemes(term.lexeme) : [term.lexeme];
+      for (const lexeme of lexemes) {
+        ranking.keys.push(key);
+        ranking.lexemes.push(lexeme);
+        ranking.idfs.push(idf);
+      }
+    }
+    ranking.avgLength = Math.max(1, (corpus.rows[0]?.total_len ?? 0) / n);
+    return ranking;
+  }
+
+  private async prefixLexemes(prefix: string): Promise<string[]> {
+    const result = await this.pool.query<{ lexeme: string }>(
+      `SELECT lexeme FROM term_stats WHERE lexeme LIKE $1 AND passages > 0 ORDER BY passages DESC LIMIT ${PREFIX_EXPANSIONS}`,
+      [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+    );
+    return result.rows.map((row) => row.lexeme);
   }
 
   /** Every matching document with its best and summed passage scores. */
   private async rankedDocuments(plan: QueryPlan, ranking: Ranking): Promise<MatchRow[]> {
     const local = new Params();
-    const { terms, score } = rankingSql(local, ranking);
+    const { terms, scores } = rankingSql(local, ranking);
     const rank = local.add(plan.rank);
     const scope = plan.passageScope ? ` AND ${local.bind(plan.passageScope)}` : '';
     const where = local.bind(plan.where);
     const result = await this.pool.query<MatchRow>(
       `WITH ${terms},
        c AS MATERIALIZED (
-         SELECT p.doc, p.tsv, p.len FROM passages p JOIN documents d ON d.key = p.doc
+         SELECT p.doc, p.ordinal, p.tsv, p.len FROM passages p JOIN documents d ON d.key = p.doc
          WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}),
-       s AS (SELECT c.doc, ${score} AS score FROM c)
-       SELECT s.doc, max(s.score) AS best, sum(s.score) AS total, d.date_start AS date, d.id
-       FROM s JOIN documents d ON d.key = s.doc
-       GROUP BY s.doc, d.date_start, d.id`,
+       ${scores}
+       SELECT c.doc, max(coalesce(s.score, 0)) AS best, sum(coalesce(s.score, 0)) AS total,
+              d.date_start AS date, d.id
+       FROM c LEFT JOIN s ON s.doc = c.doc AND s.ordinal = c.ordinal JOIN documents d ON d.key = c.doc
+       GROUP BY c.doc, d.date_start, d.id`,
       local.values,
     );
     return result.rows;
@@ -221,7 +248,7 @@ export class PostgresSearch {
   /** The best-scoring passages of each document on the page, with highlighted snippets. */
   private async bestPassages(keys: number[], plan: QueryPlan, ranking: Ranking): Promise<PassageRow[]> {
     const params = new Params();
-    const { terms, score } = rankingSql(params, ranking);
+    const { terms, scores } = rankingSql(params, ranking);
     const docs = params.add(keys);
     const rank = params.add(plan.rank);
     const scope = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
@@ -234,8 +261,10 @@ export class PostgresSearch {
        c AS MATERIALIZED (
          SELECT p.doc, p.ordinal, p.tsv, p.len FROM passages p
          WHERE p.doc = ANY(${docs}::bigint[]) AND p.tsv @@ ${rank}::tsquery${scope}),
-       s AS (SELECT c.doc, c.ordinal, ${score} AS score FROM c),
-       top AS (SELECT s.*, row_number() OVER (PARTITION BY s.doc ORDER BY s.score DESC, s.ordinal) AS n FROM s)
+       ${scores},
+       cs AS (SELECT c.doc, c.ordinal, coalesce(s.score, 0) AS score
+              FROM c LEFT JOIN s ON s.doc = c.doc AND s.ordinal = c.ordinal),
+       top AS (SELECT cs.*, row_number() OVER (PARTITION BY cs.doc ORDER BY cs.score DESC, cs.ordinal) AS n FROM cs)
        SELECT top.doc, top.ordinal, p.kind, p.meta, top.score,
               ${snippet} AS snippet
        FROM top JOIN passages p ON p.doc = top.doc AND p.ordinal = top.ordinal
@@ -288,15 +317,15 @@ export class PostgresSearch {
   }
 }
 
-/** The `q` CTE of ranking terms and the BM25 expression, with their parameters added. */
-function rankingSql(params: Params, ranking: Ranking): { terms: string; score: string } {
+/** The `q` CTE of ranking lexemes and the BM25 CTE `s`, with their parameters added. */
+function rankingSql(params: Params, ranking: Ranking): { terms: string; scores: string } {
+  const keys = params.add(ranking.keys);
   const lexemes = params.add(ranking.lexemes);
-  const prefixes = params.add(ranking.prefixes);
   const idfs = params.add(ranking.idfs);
   const avg = params.add(ranking.avgLength);
   return {
-    terms: `q AS (SELECT * FROM unnest(${lexemes}::text[], ${prefixes}::bool[], ${idfs}::float8[]) AS q(lexeme, prefix, idf))`,
-    score: BM25_SQL.replace('$AVG', `${avg}::float8`),
+    terms: `q AS (SELECT * FROM unnest(${keys}::int[], ${lexemes}::text[], ${idfs}::float8[]) AS q(key, lexeme, idf))`,
+    scores: BM25_CTE.replace('$AVG', `${avg}::float8`),
   };
 }
 
