@@ -3,6 +3,7 @@
  * "16-nation", "55-60,000", "$50 billion", "27 September 1969", "May 1965", "in 1986".
  */
 import { foldPunctuation } from './words.js';
+import { MONTH_NAMES } from '../records/months.js';
 
 export interface NumberMention {
   /** The words as written. */
@@ -85,20 +86,7 @@ const ORDINALS: Record<string, number> = {
   thirtieth: 30,
 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((month) => month.toLowerCase());
 const MONTH_PATTERN =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 

@@ -4,6 +4,7 @@
  * "4:40 p.m.", "2015Z").
  */
 import type { DateInterval, DatePrecision } from '../records/schema.js';
+import { MONTH_NAMES } from '../records/months.js';
 
 const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
 
@@ -70,20 +71,7 @@ export function dateFromMinMax(min: string, max: string): DateInterval {
   return { start, end, precision: 'range' };
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((month) => month.toLowerCase());
 const MONTH_NAME =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const MONTH_DAY_YEAR = new RegExp(

@@ -4,6 +4,7 @@
  * ones. Pure functions: a document and its collection in, strings and objects out.
  */
 import type { Collection, Document } from '../records/schema.js';
+import { MONTH_NAMES } from '../records/months.js';
 
 export interface CitationInput {
   document: Document;
@@ -200,20 +201,7 @@ function dateParts(document: Document): number[] | null {
   return parts;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES;
 
 /** "Volume XII" → "vol. 12"; "Volume E–15, Part 1" → "vol. E–15, pt. 1" (Chicago uses arabic numerals). */
 export function shortVolume(printed: string): string {

@@ -3,20 +3,9 @@
  * The stored ISO value stays visible in the tooltip and the URL, never reinterpreted in the
  * reader's time zone.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTH_NAMES } from '../../src/records/months.js';
+
+const MONTHS = MONTH_NAMES;
 
 export function formatDate(iso: string | null): string {
   if (!iso) return 'undated';
