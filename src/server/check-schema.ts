@@ -8,15 +8,34 @@ const personRef = {
   properties: { written: { type: 'string' }, surname: nullableString, title: nullableString },
   required: ['written', 'surname', 'title'],
 };
+const nullableInteger = { type: ['integer', 'null'] };
+/** src/check/quantities.ts DateMention: the words, the date's parts, and offsets in the claim. */
 const dateMention = {
   type: 'object',
-  additionalProperties: true,
-  properties: { text: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' } },
+  properties: {
+    text: { type: 'string' },
+    year: { type: 'integer' },
+    month: nullableInteger,
+    day: nullableInteger,
+    start: { type: 'integer' },
+    end: { type: 'integer' },
+  },
+  required: ['text', 'year', 'month', 'day', 'start', 'end'],
 };
+/** src/check/quantities.ts NumberMention. */
 const numberMention = {
   type: 'object',
-  additionalProperties: true,
-  properties: { text: { type: 'string' }, value: { type: 'number' } },
+  properties: {
+    text: { type: 'string' },
+    low: { type: 'number' },
+    high: { type: 'number' },
+    ordinal: { type: 'boolean' },
+    unit: nullableString,
+    approximate: { type: 'boolean' },
+    start: { type: 'integer' },
+    end: { type: 'integer' },
+  },
+  required: ['text', 'low', 'high', 'ordinal', 'unit', 'approximate', 'start', 'end'],
 };
 const citation = {
   type: 'object',

@@ -64,6 +64,25 @@ test('HTML with scripts is read as text; an empty or missing text is a 400', asy
   }
 });
 
+test('claims with dates and figures come back with their parsed parts', async () => {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/check',
+    payload: {
+      text: 'On June 4, 2000, Clinton told Putin in Moscow that NATO enlargement does not threaten Russia. Twelve countries have joined NATO since March 1, 2001.',
+    },
+  });
+  assert.equal(response.statusCode, 200, response.body);
+  const report = response.json<CheckReport>();
+  const dated = report.claims.find((c) => c.claim.eventDate !== null);
+  assert.ok(dated, 'a claim keeps its event date');
+  assert.equal(dated.claim.eventDate!.year, 2000);
+  assert.equal(dated.claim.eventDate!.month, 6);
+  const counted = report.claims.find((c) => c.claim.numbers.length > 0);
+  assert.ok(counted, 'a claim keeps its figure');
+  assert.equal(counted.claim.numbers[0]!.low, 12);
+});
+
 test('a body over the limit is refused with 413 before any work', async () => {
   const response = await app.inject({
     method: 'POST',
