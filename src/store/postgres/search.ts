@@ -65,35 +65,23 @@ interface PassageRow {
 }
 
 /**
- * The terms ranking scores, as SQL parameters: one row per lexeme, with the key of the query
- * term it counts for (a prefix term lists the lexemes it expands to) and that term's idf.
+ * The terms ranking scores, as SQL parameters: one tsquery per query term (a single lexeme, or
+ * a prefix such as `'diplomat':*` that counts every lexeme it expands to) with that term's idf.
  */
 interface Ranking {
-  keys: number[];
-  lexemes: string[];
+  queries: string[];
   idfs: number[];
   avgLength: number;
 }
 
-/** Lexemes a prefix term (`diplomat*`) counts, most frequent first. */
-const PREFIX_EXPANSIONS = 64;
-
 /**
- * CTE `s(doc, ordinal, score)`: BM25 of the candidate passages `c(doc, ordinal, tsv, len)`
- * against the lexemes in `q`. Set-based on purpose: one hash join of every candidate's lexemes
- * with the query's, with term frequencies weighted by field from the tsvector's weight labels.
+ * `ts_rank_cd` weights ({D, C, B, A}, each at most 1): the field weights scaled by the largest.
+ * For a query of one lexeme (or one prefix) every occurrence is its own cover, and `ts_rank_cd`
+ * with no normalisation adds up the weights of the occurrences: the term's field-weighted
+ * frequency, divided by the scale. Read in C from the tsvector, without unnesting it.
  */
-const BM25_CTE = `s AS (
-  SELECT t.doc, t.ordinal,
-         sum(t.idf * t.tf * ${BM25_K1 + 1} / (t.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * t.len / $AVG))) AS score
-  FROM (SELECT c.doc, c.ordinal, c.len, q.key, q.idf,
-               sum(${FIELD_WEIGHTS.A} * cardinality(array_positions(u.weights, 'A'))
-                 + ${FIELD_WEIGHTS.B} * cardinality(array_positions(u.weights, 'B'))
-                 + ${FIELD_WEIGHTS.C} * (cardinality(u.weights) - cardinality(array_positions(u.weights, 'A'))
-                                         - cardinality(array_positions(u.weights, 'B')))) AS tf
-        FROM c CROSS JOIN LATERAL unnest(c.tsv) u JOIN q ON q.lexeme = u.lexeme
-        GROUP BY c.doc, c.ordinal, c.len, q.key, q.idf) t
-  GROUP BY t.doc, t.ordinal)`;
+const WEIGHT_SCALE = Math.max(FIELD_WEIGHTS.A, FIELD_WEIGHTS.B, FIELD_WEIGHTS.C);
+const RANK_WEIGHTS = `'{0, ${FIELD_WEIGHTS.C / WEIGHT_SCALE}, ${FIELD_WEIGHTS.B / WEIGHT_SCALE}, ${FIELD_WEIGHTS.A / WEIGHT_SCALE}}'::float4[]`;
 
 export class PostgresSearch {
   constructor(private readonly pool: Pool) {}
@@ -150,7 +138,7 @@ export class PostgresSearch {
 
   /** Inverse document frequencies (BM25's, never negative) and the average passage length. */
   private async ranking(terms: RankTerm[]): Promise<Ranking> {
-    const unique = [...new Map(terms.map((t) => [`${t.prefix ? '*' : ''}${t.lexeme}`, t])).values()];
+    const unique = [...new Map(terms.map((t) => [t.query, t])).values()];
     const result = await this.pool.query<{ df: number; n: number; total_len: number }>(
       `SELECT (CASE WHEN t.prefix
                  THEN (SELECT coalesce(sum(passages), 0) FROM term_stats WHERE lexeme LIKE t.pattern)
@@ -164,50 +152,32 @@ export class PostgresSearch {
         unique.map((t) => `${t.lexeme.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
       ],
     );
-    const corpus = await this.pool.query<{ passages: number; total_len: number }>(
-      'SELECT passages, total_len FROM corpus_stats',
-    );
-    const n = Math.max(1, corpus.rows[0]?.passages ?? 1);
-    const ranking: Ranking = { keys: [], lexemes: [], idfs: [], avgLength: 0 };
-    for (const [key, term] of unique.entries()) {
-      const df = Math.min(n, result.rows[key]!.df);
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const lexemes = term.prefix ? await this.prefixLexemes(term.lexeme) : [term.lexeme];
-      for (const lexeme of lexemes) {
-        ranking.keys.push(key);
-        ranking.lexemes.push(lexeme);
-        ranking.idfs.push(idf);
-      }
-    }
-    ranking.avgLength = Math.max(1, (corpus.rows[0]?.total_len ?? 0) / n);
-    return ranking;
-  }
-
-  private async prefixLexemes(prefix: string): Promise<string[]> {
-    const result = await this.pool.query<{ lexeme: string }>(
-      `SELECT lexeme FROM term_stats WHERE lexeme LIKE $1 AND passages > 0 ORDER BY passages DESC LIMIT ${PREFIX_EXPANSIONS}`,
-      [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
-    );
-    return result.rows.map((row) => row.lexeme);
+    const first = result.rows[0];
+    const n = Math.max(1, first?.n ?? 1);
+    const idfs = unique.map((_, index) => {
+      const df = Math.min(n, result.rows[index]!.df);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    });
+    return {
+      queries: unique.map((t) => t.query),
+      idfs,
+      avgLength: Math.max(1, (first?.total_len ?? 0) / n),
+    };
   }
 
   /** Every matching document with its best and summed passage scores. */
   private async rankedDocuments(plan: QueryPlan, ranking: Ranking): Promise<MatchRow[]> {
     const local = new Params();
-    const { terms, scores } = rankingSql(local, ranking);
+    const score = scoreSql(local, ranking);
     const rank = local.add(plan.rank);
     const scope = plan.passageScope ? ` AND ${local.bind(plan.passageScope)}` : '';
     const where = local.bind(plan.where);
     const result = await this.pool.query<MatchRow>(
-      `WITH ${terms},
-       c AS MATERIALIZED (
-         SELECT p.doc, p.ordinal, p.tsv, p.len FROM passages p JOIN documents d ON d.key = p.doc
-         WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}),
-       ${scores}
-       SELECT c.doc, max(coalesce(s.score, 0)) AS best, sum(coalesce(s.score, 0)) AS total,
-              d.date_start AS date, d.id
-       FROM c LEFT JOIN s ON s.doc = c.doc AND s.ordinal = c.ordinal JOIN documents d ON d.key = c.doc
-       GROUP BY c.doc, d.date_start, d.id`,
+      `SELECT s.doc, max(s.score) AS best, sum(s.score) AS total, min(s.date) AS date, min(s.id) AS id
+       FROM (SELECT p.doc, ${score} AS score, d.date_start AS date, d.id
+             FROM passages p JOIN documents d ON d.key = p.doc
+             WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}) s
+       GROUP BY s.doc`,
       local.values,
     );
     return result.rows;
@@ -248,7 +218,7 @@ export class PostgresSearch {
   /** The best-scoring passages of each document on the page, with highlighted snippets. */
   private async bestPassages(keys: number[], plan: QueryPlan, ranking: Ranking): Promise<PassageRow[]> {
     const params = new Params();
-    const { terms, scores } = rankingSql(params, ranking);
+    const score = scoreSql(params, ranking);
     const docs = params.add(keys);
     const rank = params.add(plan.rank);
     const scope = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
@@ -257,14 +227,10 @@ export class PostgresSearch {
       ? `ts_headline('english', ${text}, ${params.add(plan.highlight)}::tsquery, ${params.add(HEADLINE_OPTIONS)})`
       : `left(${text}, 240)`;
     const result = await this.pool.query<PassageRow>(
-      `WITH ${terms},
-       c AS MATERIALIZED (
-         SELECT p.doc, p.ordinal, p.tsv, p.len FROM passages p
-         WHERE p.doc = ANY(${docs}::bigint[]) AND p.tsv @@ ${rank}::tsquery${scope}),
-       ${scores},
-       cs AS (SELECT c.doc, c.ordinal, coalesce(s.score, 0) AS score
-              FROM c LEFT JOIN s ON s.doc = c.doc AND s.ordinal = c.ordinal),
-       top AS (SELECT cs.*, row_number() OVER (PARTITION BY cs.doc ORDER BY cs.score DESC, cs.ordinal) AS n FROM cs)
+      `WITH top AS (
+         SELECT s.*, row_number() OVER (PARTITION BY s.doc ORDER BY s.score DESC, s.ordinal) AS n
+         FROM (SELECT p.doc, p.ordinal, ${score} AS score FROM passages p
+               WHERE p.doc = ANY(${docs}::bigint[]) AND p.tsv @@ ${rank}::tsquery${scope}) s)
        SELECT top.doc, top.ordinal, p.kind, p.meta, top.score,
               ${snippet} AS snippet
        FROM top JOIN passages p ON p.doc = top.doc AND p.ordinal = top.ordinal
@@ -317,16 +283,18 @@ export class PostgresSearch {
   }
 }
 
-/** The `q` CTE of ranking lexemes and the BM25 CTE `s`, with their parameters added. */
-function rankingSql(params: Params, ranking: Ranking): { terms: string; scores: string } {
-  const keys = params.add(ranking.keys);
-  const lexemes = params.add(ranking.lexemes);
-  const idfs = params.add(ranking.idfs);
-  const avg = params.add(ranking.avgLength);
-  return {
-    terms: `q AS (SELECT * FROM unnest(${keys}::int[], ${lexemes}::text[], ${idfs}::float8[]) AS q(key, lexeme, idf))`,
-    scores: BM25_CTE.replace('$AVG', `${avg}::float8`),
-  };
+/**
+ * BM25 of passage `p` as one SQL expression: for each term, idf · (k1 + 1) · tf / (tf + norm),
+ * written idf · (k1 + 1) · (1 − norm / (tf + norm)) so that tf (from `ts_rank_cd`) is read once.
+ */
+function scoreSql(params: Params, ranking: Ranking): string {
+  const norm = `(${BM25_K1 * (1 - BM25_B)} + ${BM25_K1 * BM25_B} * p.len / ${params.add(ranking.avgLength)}::float8)`;
+  const terms = ranking.queries.map((query, index) => {
+    const weight = params.add(ranking.idfs[index]! * (BM25_K1 + 1));
+    const tf = `${WEIGHT_SCALE} * ts_rank_cd(${RANK_WEIGHTS}, p.tsv, ${params.add(query)}::tsquery, 0)`;
+    return `${weight}::float8 * (1 - ${norm} / (${tf} + ${norm}))`;
+  });
+  return terms.length > 0 ? `(${terms.join(' + ')})` : '0::float8';
 }
 
 function documentScore(row: MatchRow): number {

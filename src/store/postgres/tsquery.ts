@@ -14,6 +14,8 @@ export type Leaf = Extract<QueryNode, { type: 'term' | 'phrase' }>;
 export interface RankTerm {
   lexeme: string;
   prefix: boolean;
+  /** The term alone as tsquery text (`'berlin'`, `'detent':*`), in any field. */
+  query: string;
 }
 
 /** Resolved tsquery text per leaf and per speaker name ('' when nothing is left to match). */
@@ -94,6 +96,7 @@ export function rankTerms(query: string): RankTerm[] {
   return [...query.matchAll(LEXEME)].map((match) => ({
     lexeme: match[1]!.replace(/''/g, "'"),
     prefix: match[2] !== undefined,
+    query: `'${match[1]!}'${match[2] ?? ''}`,
   }));
 }
 
