@@ -1,10 +1,11 @@
 /**
  * The ingest pipeline: files → reader → enrichers → archive.
  *
- * Every document is stored in its own transaction, keyed by content hash, so an interrupted
- * run can simply be run again: stored documents come back `unchanged` and the rest are added.
- * A file is marked complete only after all its documents are stored, and documents that a
- * changed file no longer holds are removed at that point.
+ * Documents are stored whole, keyed by content hash, in small batches (one transaction each),
+ * so an interrupted run can simply be run again: stored documents come back `unchanged` and
+ * the rest are added; a batch cut off by a crash is stored on the next run. A file is marked
+ * complete only after all its documents are stored, and documents that a changed file no
+ * longer holds are removed at that point.
  */
 import { createHash } from 'node:crypto';
 import { canonicalPersonKey } from '../records/person-resolution.js';
@@ -19,6 +20,13 @@ import { chooseReader, defaultReaders } from './registry.js';
  * an older pipeline are read again instead of being skipped as unchanged.
  */
 export const PIPELINE_VERSION = '1';
+
+/**
+ * A batch is committed at whichever limit comes first. Larger batches write fewer, larger
+ * full-text segments (the main ingest cost); these keep a batch well under a second of work.
+ */
+const BATCH_DOCUMENTS = 100;
+const BATCH_CHARACTERS = 2_000_000;
 
 export interface EnrichContext {
   collection: Collection;
@@ -105,32 +113,54 @@ export async function ingestPaths(
       let persons: Person[] = [];
       let collectionStored = false;
       const seen = new Set<string>();
-      for await (const event of reader.read(path)) {
-        if (event.kind === 'collection') {
-          collection = event.collection;
-          collectionStored = false;
-        } else if (event.kind === 'persons') {
-          persons = event.persons.map(withCanonicalId);
-          collectionStored = false;
-        } else {
-          if (!collection) throw new ReadError(path, 'the reader produced a document before its collection.');
-          if (!collectionStored) {
-            await archive.putCollection(collection, persons);
-            collectionStored = true;
-          }
-          let document = event.document;
-          for (const enrich of enrichers) document = enrich(document, { collection, persons });
-          document = { ...document, contentHash: versionedHash(document.contentHash) };
-          if (seen.has(document.id)) {
-            throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
-          }
-          seen.add(document.id);
-          count(summary, await archive.putDocument(document));
-          storedFromFile++;
-          documents++;
-          if (documents % 25 === 0) progress();
+      const batch = new PendingBatch();
+      const record = (outcomes: readonly PutOutcome[]) => {
+        for (const outcome of outcomes) count(summary, outcome);
+        storedFromFile += outcomes.length;
+        documents += outcomes.length;
+        progress();
+      };
+      const flush = async () => {
+        try {
+          record(await storeBatch(archive, batch.take()));
+        } catch (error) {
+          if (!(error instanceof PartialStore)) throw error;
+          record(error.stored);
+          throw error.cause;
         }
+      };
+      try {
+        for await (const event of reader.read(path)) {
+          if (event.kind === 'collection') {
+            collection = event.collection;
+            collectionStored = false;
+          } else if (event.kind === 'persons') {
+            persons = event.persons.map(withCanonicalId);
+            collectionStored = false;
+          } else {
+            if (!collection)
+              throw new ReadError(path, 'the reader produced a document before its collection.');
+            if (!collectionStored) {
+              await archive.putCollection(collection, persons);
+              collectionStored = true;
+            }
+            let document = event.document;
+            for (const enrich of enrichers) document = enrich(document, { collection, persons });
+            document = { ...document, contentHash: versionedHash(document.contentHash) };
+            if (seen.has(document.id)) {
+              throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
+            }
+            seen.add(document.id);
+            if (batch.add(document)) await flush();
+          }
+        }
+      } catch (error) {
+        // Documents read before a file breaks are good and complete: keep them. The reader's
+        // error is the one to report, so a failure to store them is not allowed to mask it.
+        if (batch.size > 0) await flush().catch(() => undefined);
+        throw error;
       }
+      if (batch.size > 0) await flush();
       if (collection && !collectionStored) await archive.putCollection(collection, persons);
       if (!collection) throw new ReadError(path, 'no collection or documents were found in the file.');
       summary.removed += await archive.removeDocumentsOfSource(path, seen);
@@ -172,6 +202,63 @@ function withCanonicalId(person: Person): Person {
   return person.canonicalId
     ? person
     : { ...person, canonicalId: canonicalPersonKey(person).replace('|', '-') };
+}
+
+class PendingBatch {
+  private documents: Document[] = [];
+  private characters = 0;
+
+  get size(): number {
+    return this.documents.length;
+  }
+
+  /** Adds a document; true when the batch is full and should be stored. */
+  add(document: Document): boolean {
+    this.documents.push(document);
+    for (const passage of document.passages) this.characters += passage.text.length;
+    return this.documents.length >= BATCH_DOCUMENTS || this.characters >= BATCH_CHARACTERS;
+  }
+
+  take(): Document[] {
+    const taken = this.documents;
+    this.documents = [];
+    this.characters = 0;
+    return taken;
+  }
+}
+
+/**
+ * One transaction for the batch when the engine offers it. If the batch fails, its documents
+ * are stored one by one, so every document before the faulty one is kept and the error names
+ * the document that caused it.
+ */
+async function storeBatch(archive: Archive, documents: readonly Document[]): Promise<PutOutcome[]> {
+  if (archive.putDocuments && documents.length > 1) {
+    try {
+      return await archive.putDocuments(documents);
+    } catch {
+      // Fall through: find the faulty document one at a time.
+    }
+  }
+  const outcomes: PutOutcome[] = [];
+  for (const document of documents) {
+    try {
+      outcomes.push(await archive.putDocument(document));
+    } catch (error) {
+      throw new PartialStore(outcomes, error);
+    }
+  }
+  return outcomes;
+}
+
+/** A batch stored up to a faulty document: what was stored, and why the rest was not. */
+class PartialStore extends Error {
+  constructor(
+    readonly stored: readonly PutOutcome[],
+    override readonly cause: unknown,
+  ) {
+    super('a batch was stored in part');
+  }
 }
 
 function count(summary: IngestSummary, outcome: PutOutcome): void {

@@ -62,6 +62,11 @@ export interface Archive {
    * changes nothing; a different hash replaces the document and all its passages atomically.
    */
   putDocument(document: Document): Promise<PutOutcome>;
+  /**
+   * Store several documents in one transaction (all or none), each replaced as a whole as by
+   * `putDocument`. Optional: an engine without it gets one `putDocument` per document.
+   */
+  putDocuments?(documents: readonly Document[]): Promise<PutOutcome[]>;
   /** Delete documents that a source file no longer contains; returns how many were deleted. */
   removeDocumentsOfSource(sourcePath: string, keepIds: ReadonlySet<string>): Promise<number>;
   getSourceFile(path: string): Promise<SourceFileRecord | null>;

@@ -110,6 +110,25 @@ test('a failed write leaves the previous version in place', async () => {
   });
 });
 
+test('a batch is stored whole or not at all, and unchanged documents in it write nothing', async () => {
+  await withArchive(async (archive) => {
+    const before = tableCounts(archive);
+    const renamed = { ...gromykoMemcon, contentHash: 'hash-12-v3', title: 'Renamed in a batch' };
+    const broken = { ...thompsonCable, contentHash: 'other', collectionId: 'no-such-collection' };
+    await assert.rejects(archive.putDocuments([renamed, broken]), /FOREIGN KEY/);
+    assert.deepEqual(await archive.getDocument(gromykoMemcon.id), gromykoMemcon);
+    assert.deepEqual(tableCounts(archive), before);
+
+    assert.deepEqual(await archive.putDocuments([renamed, thompsonCable, dobryninMemo]), [
+      'updated',
+      'unchanged',
+      'unchanged',
+    ]);
+    assert.equal((await archive.getDocument(gromykoMemcon.id))?.title, 'Renamed in a batch');
+    assert.deepEqual(tableCounts(archive), before);
+  });
+});
+
 test('documents a source file no longer holds are removed with their passages', async () => {
   await withArchive(async (archive) => {
     const removed = await archive.removeDocumentsOfSource(collection.sourcePath, new Set([gromykoMemcon.id]));

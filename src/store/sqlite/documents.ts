@@ -53,6 +53,7 @@ export class DocumentStore {
   private readonly selectDocumentsOfSource;
   private readonly writeTransaction;
   private readonly removeTransaction;
+  private readonly batchTransaction;
 
   constructor(private readonly db: SqliteDatabase) {
     this.findDocument = db.prepare<[string], ExistingRow>(
@@ -105,7 +106,7 @@ export class DocumentStore {
     this.selectDocumentsOfSource = db.prepare<[string], { key: number; id: string }>(
       'SELECT key, id FROM documents WHERE source_path = ?',
     );
-    this.writeTransaction = db.transaction((document: Document): PutOutcome => {
+    const write = (document: Document): PutOutcome => {
       const existing = this.findDocument.get(document.id);
       if (existing?.content_hash === document.contentHash) return 'unchanged';
       // A replaced document keeps its published state: an embargo outlives a re-ingest.
@@ -120,7 +121,11 @@ export class DocumentStore {
       }
       this.insertChildren(key, document);
       return existing ? 'updated' : 'added';
-    });
+    };
+    this.writeTransaction = db.transaction(write);
+    // No savepoint per document: FTS5 flushes its pending terms to a new segment at every
+    // savepoint, which would undo the point of batching.
+    this.batchTransaction = db.transaction((documents: readonly Document[]) => documents.map(write));
     this.removeTransaction = db.transaction((keys: number[]) => {
       for (const key of keys) {
         this.deleteChildren(key);
@@ -134,6 +139,20 @@ export class DocumentStore {
     if (this.findDocument.get(document.id)?.content_hash === document.contentHash) return 'unchanged';
     checkOrdinals(document);
     return this.writeTransaction.immediate(document);
+  }
+
+  /**
+   * Several documents in one transaction: all are stored or none is. Each document is still
+   * replaced as a whole; one commit per batch instead of per document halves the cost of the
+   * full-text index, which writes one segment per commit.
+   */
+  putMany(documents: readonly Document[]): PutOutcome[] {
+    const changed = documents.filter(
+      (document) => this.findDocument.get(document.id)?.content_hash !== document.contentHash,
+    );
+    if (changed.length === 0) return documents.map(() => 'unchanged');
+    for (const document of changed) checkOrdinals(document);
+    return this.batchTransaction.immediate(documents);
   }
 
   get(id: string): Document | null {

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ingestPaths } from '../../src/ingest/pipeline.js';
+import type { Reader } from '../../src/ingest/reader.js';
+import type { Document } from '../../src/records/schema.js';
+import { openSqliteArchive } from '../../src/store/sqlite/index.js';
+import { scratchDir } from '../helpers/paths.js';
+import { collection, dobryninMemo, gromykoMemcon, persons, thompsonCable } from '../store/sqlite-fixtures.js';
+
+function readerOf(documents: Document[]): Reader {
+  return {
+    format: 'test',
+    accepts: () => true,
+    async *read() {
+      yield { kind: 'collection', collection };
+      yield { kind: 'persons', persons };
+      for (const document of documents) yield { kind: 'document', document };
+    },
+  };
+}
+
+test('a document that cannot be stored fails its file by name; the documents before it are kept', async () => {
+  const scratch = scratchDir('declass-pipeline-');
+  try {
+    const source = join(scratch.dir, 'volume.test');
+    writeFileSync(source, 'stand-in for a volume');
+    const first = dobryninMemo.passages[0]!;
+    const broken = { ...dobryninMemo, passages: [first, { ...first, text: 'A second passage 0.' }] };
+    const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
+    try {
+      const summary = await ingestPaths(archive, [source], {
+        readers: [readerOf([gromykoMemcon, thompsonCable, broken])],
+      });
+      assert.equal(summary.added, 2);
+      assert.equal(summary.failed.length, 1);
+      assert.equal(summary.failed[0]!.path, source);
+      assert.match(
+        summary.failed[0]!.reason,
+        new RegExp(`${dobryninMemo.id}: passage ordinal ${first.ordinal} occurs twice`),
+      );
+      assert.equal(summary.failed[0]!.documentsStored, 2);
+      assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
+      // The file is not marked complete, so the next run reads it again.
+      assert.equal((await archive.getSourceFile(source))?.complete ?? false, false);
+    } finally {
+      await archive.close();
+    }
+  } finally {
+    scratch.cleanup();
+  }
+});
+
+test('a reader that breaks mid-file keeps the documents it produced before the break', async () => {
+  const scratch = scratchDir('declass-pipeline-');
+  try {
+    const source = join(scratch.dir, 'volume.test');
+    writeFileSync(source, 'stand-in for a volume');
+    const breaking: Reader = {
+      format: 'test',
+      accepts: () => true,
+      async *read(path) {
+        yield* readerOf([gromykoMemcon, thompsonCable]).read(path);
+        throw new Error('unexpected end of file at line 9');
+      },
+    };
+    const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
+    try {
+      const summary = await ingestPaths(archive, [source], { readers: [breaking] });
+      assert.deepEqual(
+        summary.failed.map((failure) => [failure.reason, failure.documentsStored]),
+        [['unexpected end of file at line 9', 2]],
+      );
+      assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
+    } finally {
+      await archive.close();
+    }
+  } finally {
+    scratch.cleanup();
+  }
+});
