@@ -70,7 +70,8 @@ async function main(url: string): Promise<void> {
     const child = spawn(
       process.execPath,
       [
-        resolve(root, 'bin', 'declass'),
+        ...process.execArgv,
+        resolve(import.meta.dirname, 'serve.ts'),
         '--database',
         url,
         'serve',

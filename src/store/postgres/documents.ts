@@ -49,15 +49,16 @@ export class PostgresDocuments {
         await deleteChildren(client, [key]);
         await client.query(
           `UPDATE documents SET collection_id = $2, type = $3, date_start = $4, date_end = $5, year = $6,
-             class_level = $7, caveats = $8, content_hash = $9, source_path = $10, title = $11, json = $12
+             class_level = $7, caveats = $8, content_hash = $9, source_path = $10, title = $11, json = $12,
+             speaker_names = $13, participant_names = $14
            WHERE key = $1`,
           [key, ...documentColumns(document)],
         );
       } else {
         const inserted = await client.query<{ key: number }>(
           `INSERT INTO documents (collection_id, type, date_start, date_end, year, class_level, caveats,
-             content_hash, source_path, title, json, id, published)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING key`,
+             content_hash, source_path, title, json, speaker_names, participant_names, id, published)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING key`,
           [...documentColumns(document), document.id, document.published],
         );
         key = inserted.rows[0]!.key;
@@ -116,6 +117,17 @@ function documentColumns(document: Document): unknown[] {
     document.title,
     // Passages live in their own table.
     JSON.stringify({ ...document, passages: [] }),
+    // What the speaker and participant facets count: each name once per document.
+    [
+      ...new Set(
+        document.passages.flatMap((passage) =>
+          distinctSpeakers(passage)
+            .map((speaker) => speaker.name ?? speaker.label)
+            .filter((name): name is string => name !== null),
+        ),
+      ),
+    ],
+    [...new Set(document.participants.map((participant) => participant.name))],
   ];
 }
 

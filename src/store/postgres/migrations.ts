@@ -10,6 +10,9 @@
  *   time (`ts_stat` would read the whole index for every query).
  * - Children reference `documents(key)` with ON DELETE CASCADE: removing a document is one delete.
  * - `published` is a column on documents and collections; the JSON copies are ignored on read.
+ * - `documents.speaker_names` and `participant_names` (version 2) repeat, once per document, the
+ *   names the speaker and participant facets count, so a search counts them from the documents
+ *   it matched instead of joining every matching passage's speakers.
  */
 export interface Migration {
   version: number;
@@ -154,6 +157,20 @@ export const MIGRATIONS: readonly Migration[] = [
         kind text NOT NULL,
         target text NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'speaker and participant names on documents, for facets',
+    sql: `
+      ALTER TABLE documents
+        ADD COLUMN speaker_names text[] NOT NULL DEFAULT '{}',
+        ADD COLUMN participant_names text[] NOT NULL DEFAULT '{}';
+      UPDATE documents d SET
+        speaker_names = coalesce((SELECT array_agg(DISTINCT coalesce(s.name, s.label)) FROM passage_speakers s
+                                  WHERE s.doc = d.key AND coalesce(s.name, s.label) IS NOT NULL), '{}'),
+        participant_names = coalesce((SELECT array_agg(DISTINCT pa.name) FROM participants pa
+                                      WHERE pa.doc = d.key), '{}');
     `,
   },
 ];

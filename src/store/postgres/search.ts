@@ -37,13 +37,25 @@ const HEADLINE_OPTIONS =
 export const VISIBLE_DOCUMENT_SQL =
   '(d.published AND EXISTS (SELECT 1 FROM collections vc WHERE vc.id = d.collection_id AND vc.published))';
 
-interface MatchRow {
+interface MatchRow extends Partial<FacetRow> {
   doc: number;
   best: number;
   total: number;
   date: string | null;
   id: string;
 }
+
+/** What the facets count, one row per matching document. */
+interface FacetRow {
+  type: string;
+  year: number | null;
+  class_level: string | null;
+  collection_id: string;
+  speaker_names: string[];
+  participant_names: string[];
+}
+
+const FACET_COLUMNS = 'd.type, d.year, d.class_level, d.collection_id, d.speaker_names, d.participant_names';
 
 interface DocumentRow {
   key: number;
@@ -100,15 +112,15 @@ export class PostgresSearch {
 
     let total: number;
     let page: { key: number; score: number }[];
-    let matched: { sql: string; params: unknown[] };
+    let facets: Promise<Record<string, FacetCount[]>> | undefined;
     let ranking: Ranking | null = null;
     if (plan.driven) {
       ranking = await this.ranking(rankTerms(plan.rank!));
-      const rows = await this.rankedDocuments(plan, ranking);
+      const rows = await this.rankedDocuments(plan, ranking, request.facets === true);
       sortMatches(rows, sort);
       total = rows.length;
       page = rows.slice(offset, offset + limit).map((row) => ({ key: row.doc, score: documentScore(row) }));
-      matched = { sql: 'SELECT unnest($1::bigint[]) AS doc', params: [rows.map((row) => row.doc)] };
+      if (request.facets) facets = Promise.resolve(countFacets(rows as FacetRow[]));
     } else {
       const order =
         sort === 'date-desc'
@@ -126,12 +138,12 @@ export class PostgresSearch {
         [...where.params, limit, offset],
       );
       page = rows.rows.map((row) => ({ key: row.key, score: 0 }));
-      matched = { sql: `SELECT d.key AS doc FROM documents d WHERE ${where.sql}`, params: where.params };
+      if (request.facets) facets = this.facets(where);
     }
 
     const hits = await this.documentHits(page, plan, ranking);
     const response: SearchResponse = { total, hits, tookMs: 0 };
-    if (request.facets) response.facets = await this.facets(matched);
+    if (facets) response.facets = await facets;
     response.tookMs = performance.now() - started;
     return response;
   }
@@ -165,19 +177,23 @@ export class PostgresSearch {
     };
   }
 
-  /** Every matching document with its best and summed passage scores. */
-  private async rankedDocuments(plan: QueryPlan, ranking: Ranking): Promise<MatchRow[]> {
+  /**
+   * Every matching document with its best and summed passage scores (and what the facets
+   * count, when asked: the facets are counted here from the same rows, not by another query).
+   */
+  private async rankedDocuments(plan: QueryPlan, ranking: Ranking, facets: boolean): Promise<MatchRow[]> {
     const local = new Params();
     const score = scoreSql(local, ranking);
     const rank = local.add(plan.rank);
     const scope = plan.passageScope ? ` AND ${local.bind(plan.passageScope)}` : '';
     const where = local.bind(plan.where);
     const result = await this.pool.query<MatchRow>(
-      `SELECT s.doc, max(s.score) AS best, sum(s.score) AS total, min(s.date) AS date, min(s.id) AS id
-       FROM (SELECT p.doc, ${score} AS score, d.date_start AS date, d.id
-             FROM passages p JOIN documents d ON d.key = p.doc
-             WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}) s
-       GROUP BY s.doc`,
+      `SELECT s.doc, s.best, s.total, d.date_start AS date, d.id${facets ? `, ${FACET_COLUMNS}` : ''}
+       FROM (SELECT x.doc, max(x.score) AS best, sum(x.score) AS total
+             FROM (SELECT p.doc, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
+                   WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}) x
+             GROUP BY x.doc) s
+       JOIN documents d ON d.key = s.doc`,
       local.values,
     );
     return result.rows;
@@ -252,35 +268,61 @@ export class PostgresSearch {
     return result.rows.map((row) => ({ ...row, snippet: shorten(row.text) }));
   }
 
-  private async facets(matched: { sql: string; params: unknown[] }): Promise<Record<string, FacetCount[]>> {
-    const group = (name: string, value: string, from: string, counted = 'count(*)') =>
+  /** Facets of the documents a filter-only query matches, counted by the database. */
+  private async facets(where: { sql: string; params: unknown[] }): Promise<Record<string, FacetCount[]>> {
+    const group = (name: string, value: string, from: string) =>
       `(SELECT '${name}' AS facet, value, count FROM (
-          SELECT ${value} AS value, ${counted} AS count ${from}
+          SELECT ${value} AS value, count(*) AS count ${from}
           GROUP BY 1 HAVING ${value} IS NOT NULL
-          ORDER BY ${counted} DESC, (${value}) COLLATE "C" LIMIT ${FACET_VALUES}) x)`;
-    const documents = 'FROM md d';
+          ORDER BY count(*) DESC, (${value}) COLLATE "C" LIMIT ${FACET_VALUES}) x)`;
     const result = await this.pool.query<{ facet: string; value: string; count: number }>(
-      `WITH m AS MATERIALIZED (${matched.sql}),
-       md AS MATERIALIZED (SELECT d.key, d.type, d.year, d.class_level, d.collection_id FROM m JOIN documents d ON d.key = m.doc)
-       ${group('type', 'd.type', documents)}
-       UNION ALL ${group('decade', "(d.year / 10 * 10)::text || 's'", `${documents} WHERE d.year IS NOT NULL`)}
-       UNION ALL ${group('classification', "coalesce(d.class_level, 'unknown')", documents)}
-       UNION ALL ${group('collection', 'd.collection_id', documents)}
-       UNION ALL ${group('speaker', 'coalesce(s.name, s.label)', 'FROM passage_speakers s JOIN m ON m.doc = s.doc', 'count(DISTINCT s.doc)')}
-       UNION ALL ${group('participant', 'pa.name', 'FROM participants pa JOIN m ON m.doc = pa.doc', 'count(DISTINCT pa.doc)')}`,
-      matched.params,
+      `WITH md AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM documents d WHERE ${where.sql})
+       ${group('type', 'd.type', 'FROM md d')}
+       UNION ALL ${group('decade', "(d.year / 10 * 10)::text || 's'", 'FROM md d WHERE d.year IS NOT NULL')}
+       UNION ALL ${group('classification', "coalesce(d.class_level, 'unknown')", 'FROM md d')}
+       UNION ALL ${group('collection', 'd.collection_id', 'FROM md d')}
+       UNION ALL ${group('speaker', 'v', 'FROM md d CROSS JOIN unnest(d.speaker_names) v')}
+       UNION ALL ${group('participant', 'v', 'FROM md d CROSS JOIN unnest(d.participant_names) v')}`,
+      where.params,
     );
-    const facets: Record<string, FacetCount[]> = {
-      type: [],
-      decade: [],
-      classification: [],
-      collection: [],
-      speaker: [],
-      participant: [],
-    };
+    const facets = emptyFacets();
     for (const row of result.rows) facets[row.facet]!.push({ value: row.value, count: row.count });
     return facets;
   }
+}
+
+function emptyFacets(): Record<string, FacetCount[]> {
+  return { type: [], decade: [], classification: [], collection: [], speaker: [], participant: [] };
+}
+
+/**
+ * The facets of ranked matches, counted from their rows: the same counts and order as the
+ * query in `facets` (most documents first, then by value, at most FACET_VALUES each).
+ */
+function countFacets(rows: readonly FacetRow[]): Record<string, FacetCount[]> {
+  const counts = new Map<string, Map<string, number>>(
+    Object.keys(emptyFacets()).map((name) => [name, new Map()]),
+  );
+  const add = (facet: string, value: string) => {
+    const values = counts.get(facet)!;
+    values.set(value, (values.get(value) ?? 0) + 1);
+  };
+  for (const row of rows) {
+    add('type', row.type);
+    if (row.year !== null) add('decade', `${Math.trunc(row.year / 10) * 10}s`);
+    add('classification', row.class_level ?? 'unknown');
+    add('collection', row.collection_id);
+    for (const name of row.speaker_names) add('speaker', name);
+    for (const name of row.participant_names) add('participant', name);
+  }
+  const facets = emptyFacets();
+  for (const [facet, values] of counts) {
+    facets[facet] = [...values]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || compareBytes(a.value, b.value))
+      .slice(0, FACET_VALUES);
+  }
+  return facets;
 }
 
 /**
@@ -314,6 +356,17 @@ function sortMatches(rows: MatchRow[], sort: SortOrder): void {
     return direction * compareText(a.date, b.date) || compareText(a.id, b.id);
   });
 }
+
+/**
+ * As PostgreSQL's "C" collation orders text: by UTF-8 bytes, which is code point order, and
+ * so UTF-16 order unless a string holds a surrogate pair.
+ */
+function compareBytes(a: string, b: string): number {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return compareText(a, b);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
