@@ -8,12 +8,13 @@
  * longer holds are removed at that point.
  */
 import { createHash } from 'node:crypto';
-import { canonicalPersonKey } from '../records/person-resolution.js';
 import type { Collection, Document, Person } from '../records/schema.js';
-import type { Archive, PutOutcome } from '../store/archive.js';
-import { expandPaths, fingerprintFile, readHead } from './files.js';
+import type { Archive, PutOutcome, SourceFileRecord } from '../store/archive.js';
+import { readEnriched } from './enriched-read.js';
+import { expandPaths, fingerprintFile } from './files.js';
 import { ReadError, type Reader } from './reader.js';
-import { chooseReader, defaultReaders } from './registry.js';
+import { defaultReaders } from './registry.js';
+import { ReadThreads } from './threads/read-threads.js';
 
 /**
  * Bumped whenever readers or extractors change what they produce, so that files ingested by
@@ -64,8 +65,20 @@ export interface IngestProgress {
 export interface IngestOptions {
   readers?: readonly Reader[];
   enrichers?: readonly Enricher[];
+  /**
+   * Read and enrich files in this many worker threads, ahead of the main thread that stores
+   * them. Threads always use the default readers and enrichers, so this excludes `readers`
+   * and `enrichers`.
+   */
+  threads?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
+
+/** What is known about a file before it is read: its fingerprint and whether it is stored. */
+type FileCheck =
+  | { path: string; state: 'stored'; record: SourceFileRecord }
+  | { path: string; state: 'to read'; fingerprint: string }
+  | { path: string; state: 'unreadable'; error: unknown };
 
 export async function ingestPaths(
   archive: Archive,
@@ -73,6 +86,12 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
+  const threads = options.threads ?? 0;
+  if (threads > 0 && (options.readers || options.enrichers)) {
+    throw new Error(
+      'ingestPaths: read threads use the default readers and enrichers; pass one or the other.',
+    );
+  }
   const readers = options.readers ?? defaultReaders;
   const enrichers = options.enrichers ?? [];
   const { files, missing } = await expandPaths(paths);
@@ -93,88 +112,97 @@ export async function ingestPaths(
   const collectionCounts = new Map<string, { id: string; title: string; documents: number }>();
   let documents = 0;
 
-  for (const [index, path] of files.entries()) {
-    const progress = () =>
-      options.onProgress?.({ file: path, filesDone: index, filesTotal: files.length, documents });
-    progress();
-    let storedFromFile = 0;
-    try {
-      const fingerprint = await fingerprintFile(path, PIPELINE_VERSION);
-      const known = await archive.getSourceFile(path);
-      if (known && known.complete && known.sha256 === fingerprint) {
-        summary.unchanged += known.documents;
-        documents += known.documents;
-        if (known.collectionId)
-          countCollection(await archive.getCollection(known.collectionId), known.documents);
-        continue;
-      }
-      const reader = chooseReader(readers, await readHead(path), path);
-      let collection: Collection | null = null;
-      let persons: Person[] = [];
-      let collectionStored = false;
-      const seen = new Set<string>();
-      const batch = new PendingBatch();
-      const record = (outcomes: readonly PutOutcome[]) => {
-        for (const outcome of outcomes) count(summary, outcome);
-        storedFromFile += outcomes.length;
-        documents += outcomes.length;
-        progress();
-      };
-      const flush = async () => {
-        try {
-          record(await storeBatch(archive, batch.take()));
-        } catch (error) {
-          if (!(error instanceof PartialStore)) throw error;
-          record(error.stored);
-          throw error.cause;
-        }
-      };
+  // Every file is fingerprinted first, so read threads can start on the files to read.
+  const checks: FileCheck[] = [];
+  for (const path of files) checks.push(await checkFile(archive, path));
+  const readThreads = threads > 0 ? new ReadThreads(threads) : null;
+  readThreads?.schedule(checks.filter((check) => check.state === 'to read').map((check) => check.path));
+  const readEvents = (path: string) =>
+    readThreads ? readThreads.read(path) : readEnriched(path, readers, enrichers);
+
+  try {
+    for (const [index, check] of checks.entries()) {
+      const path = check.path;
+      const progress = () =>
+        options.onProgress?.({ file: path, filesDone: index, filesTotal: files.length, documents });
+      progress();
+      let storedFromFile = 0;
       try {
-        for await (const event of reader.read(path)) {
-          if (event.kind === 'collection') {
-            collection = event.collection;
-            collectionStored = false;
-          } else if (event.kind === 'persons') {
-            persons = event.persons.map(withCanonicalId);
-            collectionStored = false;
-          } else {
-            if (!collection)
-              throw new ReadError(path, 'the reader produced a document before its collection.');
-            if (!collectionStored) {
-              await archive.putCollection(collection, persons);
-              collectionStored = true;
-            }
-            let document = event.document;
-            for (const enrich of enrichers) document = enrich(document, { collection, persons });
-            document = { ...document, contentHash: versionedHash(document.contentHash) };
-            if (seen.has(document.id)) {
-              throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
-            }
-            seen.add(document.id);
-            if (batch.add(document)) await flush();
-          }
+        if (check.state === 'unreadable') throw check.error;
+        if (check.state === 'stored') {
+          summary.unchanged += check.record.documents;
+          documents += check.record.documents;
+          if (check.record.collectionId)
+            countCollection(await archive.getCollection(check.record.collectionId), check.record.documents);
+          continue;
         }
+        let collection: Collection | null = null;
+        let persons: Person[] = [];
+        let collectionStored = false;
+        const seen = new Set<string>();
+        const batch = new PendingBatch();
+        const record = (outcomes: readonly PutOutcome[]) => {
+          for (const outcome of outcomes) count(summary, outcome);
+          storedFromFile += outcomes.length;
+          documents += outcomes.length;
+          progress();
+        };
+        const flush = async () => {
+          try {
+            record(await storeBatch(archive, batch.take()));
+          } catch (error) {
+            if (!(error instanceof PartialStore)) throw error;
+            record(error.stored);
+            throw error.cause;
+          }
+        };
+        try {
+          for await (const event of readEvents(path)) {
+            if (event.kind === 'collection') {
+              collection = event.collection;
+              collectionStored = false;
+            } else if (event.kind === 'persons') {
+              persons = event.persons;
+              collectionStored = false;
+            } else {
+              if (!collection)
+                throw new ReadError(path, 'the reader produced a document before its collection.');
+              if (!collectionStored) {
+                await archive.putCollection(collection, persons);
+                collectionStored = true;
+              }
+              const document = { ...event.document, contentHash: versionedHash(event.document.contentHash) };
+              if (seen.has(document.id)) {
+                throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
+              }
+              seen.add(document.id);
+              if (batch.add(document)) await flush();
+            }
+          }
+        } catch (error) {
+          // Documents read before a file breaks are good and complete: keep them. The reader's
+          // error is the one to report, so a failure to store them is not allowed to mask it.
+          if (batch.size > 0) await flush().catch(() => undefined);
+          throw error;
+        }
+        if (batch.size > 0) await flush();
+        if (collection && !collectionStored) await archive.putCollection(collection, persons);
+        if (!collection) throw new ReadError(path, 'no collection or documents were found in the file.');
+        summary.removed += await archive.removeDocumentsOfSource(path, seen);
+        await archive.putSourceFile({
+          path,
+          sha256: check.fingerprint,
+          collectionId: collection.id,
+          documents: seen.size,
+          complete: true,
+        });
+        countCollection(collection, seen.size);
       } catch (error) {
-        // Documents read before a file breaks are good and complete: keep them. The reader's
-        // error is the one to report, so a failure to store them is not allowed to mask it.
-        if (batch.size > 0) await flush().catch(() => undefined);
-        throw error;
+        summary.failed.push({ path, reason: describeFailure(path, error), documentsStored: storedFromFile });
       }
-      if (batch.size > 0) await flush();
-      if (collection && !collectionStored) await archive.putCollection(collection, persons);
-      if (!collection) throw new ReadError(path, 'no collection or documents were found in the file.');
-      summary.removed += await archive.removeDocumentsOfSource(path, seen);
-      await archive.putSourceFile({
-        path,
-        sha256: fingerprint,
-        collectionId: collection.id,
-        documents: seen.size,
-        complete: true,
-      });
-      countCollection(collection, seen.size);
-    } catch (error) {
-      summary.failed.push({ path, reason: describeFailure(path, error), documentsStored: storedFromFile });
     }
+  } finally {
+    await readThreads?.close();
   }
   options.onProgress?.({ file: '', filesDone: files.length, filesTotal: files.length, documents });
   summary.collections = [...collectionCounts.values()];
@@ -193,15 +221,15 @@ export async function ingestPaths(
   }
 }
 
-/**
- * The same person in different collections shares one canonical id, derived from the name
- * alone ("Kissinger, Henry A." and "Kissinger, Henry" → `kissinger-h`) so it does not depend
- * on the order collections are ingested in.
- */
-function withCanonicalId(person: Person): Person {
-  return person.canonicalId
-    ? person
-    : { ...person, canonicalId: canonicalPersonKey(person).replace('|', '-') };
+async function checkFile(archive: Archive, path: string): Promise<FileCheck> {
+  try {
+    const fingerprint = await fingerprintFile(path, PIPELINE_VERSION);
+    const record = await archive.getSourceFile(path);
+    if (record && record.complete && record.sha256 === fingerprint) return { path, state: 'stored', record };
+    return { path, state: 'to read', fingerprint };
+  } catch (error) {
+    return { path, state: 'unreadable', error };
+  }
 }
 
 class PendingBatch {

@@ -1,11 +1,11 @@
 /**
  * `declass ingest <path...>`: read files and folders into the archive, with a progress bar.
  */
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../../ingest/pipeline.js';
-import { defaultEnrichers } from '../../ingest/enrichers.js';
 import { openArchive, type ArchiveOptions } from '../archive-option.js';
 
 export function registerIngest(program: Command, setExit: (code: number) => void): void {
@@ -15,12 +15,18 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .argument('<paths...>', 'files or folders to ingest')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'no progress bar')
-    .action(async (paths: string[], options: { json?: boolean; quiet?: boolean }, command: Command) => {
+    .option(
+      '--threads <n>',
+      'threads that read files while the main thread stores them (0: read on the main thread)',
+      parseThreads,
+      defaultThreads(),
+    )
+    .action(async (paths: string[], options: IngestCommandOptions, command: Command) => {
       const archive = await openArchive(command.optsWithGlobals<ArchiveOptions>(), 'write');
       const progress = options.quiet ? null : createProgressReporter();
       try {
         const summary = await ingestPaths(archive, paths, {
-          enrichers: defaultEnrichers,
+          threads: options.threads,
           onProgress: progress?.update,
         });
         progress?.stop();
@@ -32,6 +38,25 @@ export function registerIngest(program: Command, setExit: (code: number) => void
         await archive.close();
       }
     });
+}
+
+interface IngestCommandOptions {
+  json?: boolean;
+  quiet?: boolean;
+  threads: number;
+}
+
+/** One core stays with the thread that writes the archive. */
+function defaultThreads(): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
+}
+
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) {
+    throw new InvalidArgumentError(`"${value}" is not a thread count; give a whole number from 0 to 64.`);
+  }
+  return threads;
 }
 
 function createProgressReporter(): { update: (p: IngestProgress) => void; stop: () => void } {
