@@ -32,17 +32,27 @@ export function archiveLocation(options: ArchiveOptions): ArchiveLocation {
     : { engine: 'sqlite', file: resolve(named) };
 }
 
+/** How a process uses the archive. */
+export interface ArchiveUse {
+  /** PostgreSQL connections this process may hold at once (default: the engine's). */
+  connections?: number;
+}
+
 /**
  * Opens the archive. Reading commands refuse to create an empty SQLite file by accident: a
  * mistyped path should say so, not answer "0 results".
  */
-export async function openArchive(options: ArchiveOptions, mode: 'read' | 'write'): Promise<Archive> {
+export async function openArchive(
+  options: ArchiveOptions,
+  mode: 'read' | 'write',
+  use: ArchiveUse = {},
+): Promise<Archive> {
   const location = archiveLocation(options);
   if (location.engine === 'postgres') {
     try {
       // Loaded on demand: the driver is only needed for a shared server.
       const { openPostgresArchive } = await import('../store/postgres/index.js');
-      return await openPostgresArchive(location.url);
+      return await openPostgresArchive(location.url, { poolSize: use.connections });
     } catch (error) {
       throw new UserError(`cannot open the PostgreSQL archive: ${(error as Error).message}`);
     }

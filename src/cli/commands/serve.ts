@@ -23,14 +23,26 @@ export function registerServe(program: Command): void {
       const archiveOptions = command.optsWithGlobals<ArchiveOptions>();
       const workers = options.workers ?? availableParallelism();
       if (workers > 1 && cluster.isPrimary) return superviseWorkers(archiveOptions, options, workers);
-      await serveInThisProcess(archiveOptions, options);
+      await serveInThisProcess(archiveOptions, options, workers);
     });
 }
 
-async function serveInThisProcess(archiveOptions: ArchiveOptions, options: ServeOptions): Promise<void> {
+/**
+ * PostgreSQL connections per worker: about two running statements per core in all, since more
+ * only makes the database switch between them while the rest wait in each worker's queue.
+ */
+function connectionsPerWorker(workers: number): number {
+  return Math.max(2, Math.ceil((2 * availableParallelism()) / workers));
+}
+
+async function serveInThisProcess(
+  archiveOptions: ArchiveOptions,
+  options: ServeOptions,
+  workers: number,
+): Promise<void> {
   // The HTTP stack is loaded only by the command that serves.
   const { startServer } = await import('../../server/index.js');
-  const archive = await openArchive(archiveOptions, 'read');
+  const archive = await openArchive(archiveOptions, 'read', { connections: connectionsPerWorker(workers) });
   let app;
   let url: string;
   try {

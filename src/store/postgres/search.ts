@@ -37,35 +37,35 @@ const HEADLINE_OPTIONS =
 export const VISIBLE_DOCUMENT_SQL =
   '(d.published AND EXISTS (SELECT 1 FROM collections vc WHERE vc.id = d.collection_id AND vc.published))';
 
-interface MatchRow extends Partial<FacetRow> {
-  doc: number;
-  best: number;
-  total: number;
-  date: string | null;
-  id: string;
-}
-
-/** What the facets count, one row per matching document. */
-interface FacetRow {
-  type: string;
-  year: number | null;
-  class_level: string | null;
-  collection_id: string;
-  speaker_names: string[];
-  participant_names: string[];
-}
-
-const FACET_COLUMNS = 'd.type, d.year, d.class_level, d.collection_id, d.speaker_names, d.participant_names';
-
-interface DocumentRow {
+/** A document on the requested page, as the main statement returns it (JSON). */
+interface PageEntry {
   key: number;
+  score: number;
   id: string;
   collection_id: string;
   title: string;
   type: DocumentType;
-  date_start: string | null;
+  date: string | null;
   classification: Classification;
 }
+
+/** The main statement's one row: how many documents match, the page, the facets. */
+interface MatchSummary {
+  total: number;
+  page: PageEntry[];
+  facets: Record<string, FacetCount[]> | null;
+}
+
+/** The facets, each as SQL over the matched documents `m`: value expression and source. */
+const FACETS: readonly { name: string; value: string; from: string }[] = [
+  { name: 'type', value: 'm.type', from: 'm' },
+  { name: 'decade', value: "(m.year / 10 * 10)::text || 's'", from: 'm WHERE m.year IS NOT NULL' },
+  { name: 'classification', value: "coalesce(m.class_level, 'unknown')", from: 'm' },
+  { name: 'collection', value: 'm.collection_id', from: 'm' },
+  { name: 'speaker', value: 'v', from: 'm CROSS JOIN unnest(m.speaker_names) v' },
+  { name: 'participant', value: 'v', from: 'm CROSS JOIN unnest(m.participant_names) v' },
+];
+const FACET_COLUMNS = 'd.type, d.year, d.class_level, d.collection_id, d.speaker_names, d.participant_names';
 
 interface PassageRow {
   doc: number;
@@ -110,40 +110,16 @@ export class PostgresSearch {
     const offset = Math.max(0, Math.floor(request.offset ?? 0));
     const sort = request.sort ?? 'relevance';
 
-    let total: number;
-    let page: { key: number; score: number }[];
-    let facets: Promise<Record<string, FacetCount[]>> | undefined;
-    let ranking: Ranking | null = null;
-    if (plan.driven) {
-      ranking = await this.ranking(rankTerms(plan.rank!));
-      const rows = await this.rankedDocuments(plan, ranking, request.facets === true);
-      sortMatches(rows, sort);
-      total = rows.length;
-      page = rows.slice(offset, offset + limit).map((row) => ({ key: row.doc, score: documentScore(row) }));
-      if (request.facets) facets = Promise.resolve(countFacets(rows as FacetRow[]));
-    } else {
-      const order =
-        sort === 'date-desc'
-          ? 'd.date_start IS NULL, d.date_start COLLATE "C" DESC, d.id COLLATE "C"'
-          : 'd.date_start IS NULL, d.date_start COLLATE "C", d.id COLLATE "C"';
-      const where = plan.where;
-      const counted = await this.pool.query<{ n: number }>(
-        `SELECT count(*) AS n FROM documents d WHERE ${where.sql}`,
-        where.params,
-      );
-      total = counted.rows[0]!.n;
-      const n = where.params.length;
-      const rows = await this.pool.query<{ key: number }>(
-        `SELECT d.key FROM documents d WHERE ${where.sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...where.params, limit, offset],
-      );
-      page = rows.rows.map((row) => ({ key: row.key, score: 0 }));
-      if (request.facets) facets = this.facets(where);
-    }
-
-    const hits = await this.documentHits(page, plan, ranking);
-    const response: SearchResponse = { total, hits, tookMs: 0 };
-    if (facets) response.facets = await facets;
+    const ranking = plan.driven ? await this.ranking(rankTerms(plan.rank!)) : null;
+    const summary = await this.matches(plan, ranking, {
+      limit,
+      offset,
+      sort: sort === 'relevance' && !plan.driven ? 'date-asc' : sort,
+      facets: request.facets === true,
+    });
+    const hits = await this.documentHits(summary.page, plan, ranking);
+    const response: SearchResponse = { total: summary.total, hits, tookMs: 0 };
+    if (request.facets) response.facets = { ...emptyFacets(), ...summary.facets };
     response.tookMs = performance.now() - started;
     return response;
   }
@@ -178,57 +154,77 @@ export class PostgresSearch {
   }
 
   /**
-   * Every matching document with its best and summed passage scores (and what the facets
-   * count, when asked: the facets are counted here from the same rows, not by another query).
+   * One statement over the matching documents `m`: how many there are, the requested page (in
+   * order, with what a hit shows of each) and, when asked, the facets counted over all of them.
+   * A query with words ranks every matching passage (BM25 with `ranking`) and scores each
+   * document by its best passage plus a share of the others; filters alone list by date.
    */
-  private async rankedDocuments(plan: QueryPlan, ranking: Ranking, facets: boolean): Promise<MatchRow[]> {
-    const local = new Params();
-    const score = scoreSql(local, ranking);
-    const rank = local.add(plan.rank);
-    const scope = plan.passageScope ? ` AND ${local.bind(plan.passageScope)}` : '';
-    const where = local.bind(plan.where);
-    const result = await this.pool.query<MatchRow>(
-      `SELECT s.doc, s.best, s.total, d.date_start AS date, d.id${facets ? `, ${FACET_COLUMNS}` : ''}
-       FROM (SELECT x.doc, max(x.score) AS best, sum(x.score) AS total
-             FROM (SELECT p.doc, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
-                   WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}) x
-             GROUP BY x.doc) s
-       JOIN documents d ON d.key = s.doc`,
-      local.values,
+  private async matches(
+    plan: QueryPlan,
+    ranking: Ranking | null,
+    options: { limit: number; offset: number; sort: SortOrder; facets: boolean },
+  ): Promise<MatchSummary> {
+    const params = new Params();
+    const columns = `d.key AS doc, d.date_start, d.id${options.facets ? `, ${FACET_COLUMNS}` : ''}`;
+    let matched: string;
+    if (ranking) {
+      const score = scoreSql(params, ranking);
+      const rank = params.add(plan.rank);
+      const scope = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
+      const where = params.bind(plan.where);
+      matched = `SELECT ${columns}, s.best + ${OTHER_PASSAGES_SHARE} * (s.total - s.best) AS score
+        FROM (SELECT x.doc, max(x.score) AS best, sum(x.score) AS total
+              FROM (SELECT p.doc, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
+                    WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}) x
+              GROUP BY x.doc) s
+        JOIN documents d ON d.key = s.doc`;
+    } else {
+      matched = `SELECT ${columns}, 0::float8 AS score FROM documents d WHERE ${params.bind(plan.where)}`;
+    }
+    const order = ORDERS[options.sort];
+    const facets = options.facets
+      ? `json_build_object(${FACETS.map(
+          (f) => `'${f.name}', (SELECT coalesce(json_agg(json_build_object('value', x.value, 'count', x.count)
+                     ORDER BY x.count DESC, x.value COLLATE "C"), '[]')
+                   FROM (SELECT ${f.value} AS value, count(*) AS count FROM ${f.from} GROUP BY 1
+                         ORDER BY count(*) DESC, (${f.value}) COLLATE "C" LIMIT ${FACET_VALUES}) x)`,
+        ).join(', ')})`
+      : 'NULL::json';
+    const result = await this.pool.query<MatchSummary>(
+      `WITH m AS MATERIALIZED (${matched}),
+       page AS (SELECT m.doc, m.score, m.date_start, m.id FROM m ORDER BY ${order}
+                LIMIT ${params.add(options.limit)} OFFSET ${params.add(options.offset)})
+       SELECT (SELECT count(*) FROM m) AS total,
+              (SELECT coalesce(json_agg(json_build_object('key', d.key, 'score', m.score, 'id', d.id,
+                        'collection_id', d.collection_id, 'title', d.title, 'type', d.type, 'date', d.date_start,
+                        'classification', d.json->'classification') ORDER BY ${order}), '[]')
+               FROM page m JOIN documents d ON d.key = m.doc) AS page,
+              ${facets} AS facets`,
+      params.values,
     );
-    return result.rows;
+    return result.rows[0]!;
   }
 
   private async documentHits(
-    page: { key: number; score: number }[],
+    page: PageEntry[],
     plan: QueryPlan,
     ranking: Ranking | null,
   ): Promise<DocumentHit[]> {
     if (page.length === 0) return [];
     const keys = page.map((entry) => entry.key);
-    const documents = await this.pool.query<DocumentRow>(
-      `SELECT key, id, collection_id, title, type, date_start, json->'classification' AS classification
-       FROM documents WHERE key = ANY($1::bigint[])`,
-      [keys],
-    );
     const best = plan.rank && ranking ? await this.bestPassages(keys, plan, ranking) : [];
     const missing = keys.filter((key) => !best.some((row) => row.doc === key));
     const opening = missing.length > 0 ? await this.openingPassages(missing) : [];
-    const byKey = new Map(documents.rows.map((row) => [row.key, row]));
-    return page.map((entry) => {
-      const row = byKey.get(entry.key)!;
-      const passages = [...best, ...opening].filter((p) => p.doc === entry.key);
-      return {
-        documentId: row.id,
-        collectionId: row.collection_id,
-        title: row.title,
-        type: row.type,
-        date: row.date_start,
-        classification: row.classification,
-        score: entry.score,
-        passages: passages.map((p) => passageHit(row.id, p)),
-      };
-    });
+    return page.map((entry) => ({
+      documentId: entry.id,
+      collectionId: entry.collection_id,
+      title: entry.title,
+      type: entry.type,
+      date: entry.date,
+      classification: entry.classification,
+      score: entry.score,
+      passages: [...best, ...opening].filter((p) => p.doc === entry.key).map((p) => passageHit(entry.id, p)),
+    }));
   }
 
   /** The best-scoring passages of each document on the page, with highlighted snippets. */
@@ -267,63 +263,19 @@ export class PostgresSearch {
     );
     return result.rows.map((row) => ({ ...row, snippet: shorten(row.text) }));
   }
-
-  /** Facets of the documents a filter-only query matches, counted by the database. */
-  private async facets(where: { sql: string; params: unknown[] }): Promise<Record<string, FacetCount[]>> {
-    const group = (name: string, value: string, from: string) =>
-      `(SELECT '${name}' AS facet, value, count FROM (
-          SELECT ${value} AS value, count(*) AS count ${from}
-          GROUP BY 1 HAVING ${value} IS NOT NULL
-          ORDER BY count(*) DESC, (${value}) COLLATE "C" LIMIT ${FACET_VALUES}) x)`;
-    const result = await this.pool.query<{ facet: string; value: string; count: number }>(
-      `WITH md AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM documents d WHERE ${where.sql})
-       ${group('type', 'd.type', 'FROM md d')}
-       UNION ALL ${group('decade', "(d.year / 10 * 10)::text || 's'", 'FROM md d WHERE d.year IS NOT NULL')}
-       UNION ALL ${group('classification', "coalesce(d.class_level, 'unknown')", 'FROM md d')}
-       UNION ALL ${group('collection', 'd.collection_id', 'FROM md d')}
-       UNION ALL ${group('speaker', 'v', 'FROM md d CROSS JOIN unnest(d.speaker_names) v')}
-       UNION ALL ${group('participant', 'v', 'FROM md d CROSS JOIN unnest(d.participant_names) v')}`,
-      where.params,
-    );
-    const facets = emptyFacets();
-    for (const row of result.rows) facets[row.facet]!.push({ value: row.value, count: row.count });
-    return facets;
-  }
 }
 
+/** Every facet, empty. */
 function emptyFacets(): Record<string, FacetCount[]> {
-  return { type: [], decade: [], classification: [], collection: [], speaker: [], participant: [] };
+  return Object.fromEntries(FACETS.map((facet) => [facet.name, []]));
 }
 
-/**
- * The facets of ranked matches, counted from their rows: the same counts and order as the
- * query in `facets` (most documents first, then by value, at most FACET_VALUES each).
- */
-function countFacets(rows: readonly FacetRow[]): Record<string, FacetCount[]> {
-  const counts = new Map<string, Map<string, number>>(
-    Object.keys(emptyFacets()).map((name) => [name, new Map()]),
-  );
-  const add = (facet: string, value: string) => {
-    const values = counts.get(facet)!;
-    values.set(value, (values.get(value) ?? 0) + 1);
-  };
-  for (const row of rows) {
-    add('type', row.type);
-    if (row.year !== null) add('decade', `${Math.trunc(row.year / 10) * 10}s`);
-    add('classification', row.class_level ?? 'unknown');
-    add('collection', row.collection_id);
-    for (const name of row.speaker_names) add('speaker', name);
-    for (const name of row.participant_names) add('participant', name);
-  }
-  const facets = emptyFacets();
-  for (const [facet, values] of counts) {
-    facets[facet] = [...values]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || compareBytes(a.value, b.value))
-      .slice(0, FACET_VALUES);
-  }
-  return facets;
-}
+/** Orders of the matched documents `m` (dates as text, undated last; ties by id). */
+const ORDERS: Record<SortOrder, string> = {
+  relevance: 'm.score DESC, m.id COLLATE "C"',
+  'date-asc': 'm.date_start IS NULL, m.date_start COLLATE "C", m.id COLLATE "C"',
+  'date-desc': 'm.date_start IS NULL, m.date_start COLLATE "C" DESC, m.id COLLATE "C"',
+};
 
 /**
  * BM25 of passage `p` as one SQL expression: for each term, idf · (k1 + 1) · tf / (tf + norm),
@@ -337,39 +289,6 @@ function scoreSql(params: Params, ranking: Ranking): string {
     return `${weight}::float8 * (1 - ${norm} / (${tf} + ${norm}))`;
   });
   return terms.length > 0 ? `(${terms.join(' + ')})` : '0::float8';
-}
-
-function documentScore(row: MatchRow): number {
-  return row.best + OTHER_PASSAGES_SHARE * (row.total - row.best);
-}
-
-function sortMatches(rows: MatchRow[], sort: SortOrder): void {
-  if (sort === 'relevance') {
-    const scores = new Map(rows.map((row) => [row.doc, documentScore(row)]));
-    rows.sort((a, b) => scores.get(b.doc)! - scores.get(a.doc)! || compareText(a.id, b.id));
-    return;
-  }
-  const direction = sort === 'date-asc' ? 1 : -1;
-  rows.sort((a, b) => {
-    if (a.date === null || b.date === null)
-      return a.date === b.date ? compareText(a.id, b.id) : a.date === null ? 1 : -1;
-    return direction * compareText(a.date, b.date) || compareText(a.id, b.id);
-  });
-}
-
-/**
- * As PostgreSQL's "C" collation orders text: by UTF-8 bytes, which is code point order, and
- * so UTF-16 order unless a string holds a surrogate pair.
- */
-function compareBytes(a: string, b: string): number {
-  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return compareText(a, b);
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function passageHit(documentId: string, row: PassageRow): PassageHit {
