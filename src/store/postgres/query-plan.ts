@@ -47,6 +47,15 @@ export interface QueryPlan {
   driven: boolean;
   /** The document-level condition, on `documents` aliased `d`. */
   where: Fragment;
+  /**
+   * Driven plans only: the rest of the document-level condition, on `d` and on flags `s.f0`,
+   * `s.f1` … that say whether any ranked passage of the document matches `flags[i]`. Every
+   * passage a word (not under NOT) can match is a ranked passage, so that is the same as asking
+   * the index again, without reading those passages twice.
+   */
+  having: Fragment | null;
+  /** tsquery text of each flag in `having`. */
+  flags: string[];
 }
 
 /** `p_KHA1`, or collection-qualified `frus1969-76v12/p_KHA1`. */
@@ -86,11 +95,13 @@ export function planQuery(query: QueryNode, resolved: Resolved): QueryPlan {
       passageScope: null,
       driven: false,
       where: { sql: 'FALSE', params: [] },
+      having: null,
+      flags: [],
     };
   }
-  const compile = (nodes: readonly QueryNode[], scope: Scope): Fragment => {
+  const compile = (nodes: readonly QueryNode[], scope: Scope, flags: string[] | null = null): Fragment => {
     const params = new Params();
-    return { sql: new Compiler(resolved, params).and(nodes, scope), params: params.values };
+    return { sql: new Compiler(resolved, params, flags).and(nodes, scope), params: params.values };
   };
   const top = pruned.type === 'and' ? pruned.children : [pruned];
   const speakers = top.filter((node): node is Filter => node.type === 'filter' && node.field === 'speaker');
@@ -102,61 +113,77 @@ export function planQuery(query: QueryNode, resolved: Resolved): QueryPlan {
   const driven = rank !== '' && (rest.some(requiresText) || (text === '' && scope.ts !== ''));
   const base = { rank: rank || null, highlight: text || null, passageScope: scope.sql };
   if (!driven) {
-    return { ...base, driven, where: compile(top, { ts: '', sql: null }) };
+    return { ...base, driven, where: compile(top, { ts: '', sql: null }), having: null, flags: [] };
   }
   // The ranked passages already guarantee a pure disjunction of words: skip re-testing it.
-  const textual = rest.filter(hasText);
-  const covered = textual.length === 1 && isPureDisjunction(textual[0]!) ? textual[0]! : null;
+  const positive = rest.filter((node) => positiveLeaves([node]).length > 0);
+  const covered = positive.length === 1 && isPureDisjunction(positive[0]!) ? positive[0]! : null;
+  // Conditions without words to find are checked on each ranked passage's document; those
+  // with words, once per document from the flags.
+  const flags: string[] = [];
+  const having = compile(
+    positive.filter((node) => node !== covered),
+    scope,
+    flags,
+  );
   return {
     ...base,
     driven,
     where: compile(
-      rest.filter((node) => node !== covered),
+      rest.filter((node) => !positive.includes(node)),
       scope,
     ),
+    having: having.sql === 'TRUE' ? null : having,
+    flags,
   };
 }
 
 class Compiler {
+  /** `flags`: where words not under NOT become flags (see `QueryPlan.having`); null for none. */
   constructor(
     private readonly resolved: Resolved,
     private readonly params: Params,
+    private readonly flags: string[] | null = null,
   ) {}
 
   and(nodes: readonly QueryNode[], scope: Scope): string {
     return join(
       'AND',
-      nodes.map((node) => this.compile(node, scope)),
+      nodes.map((node) => this.compile(node, scope, false)),
     );
   }
 
-  compile(node: QueryNode, scope: Scope): string {
+  compile(node: QueryNode, scope: Scope, negated: boolean): string {
     switch (node.type) {
       case 'all':
         return 'TRUE';
       case 'term':
       case 'phrase':
-        return this.text(node, scope);
+        return this.text(node, scope, negated);
       case 'and':
         return join(
           'AND',
-          node.children.map((child) => this.compile(child, scope)),
+          node.children.map((child) => this.compile(child, scope, negated)),
         );
       case 'or':
         return join(
           'OR',
-          node.children.map((child) => this.compile(child, scope)),
+          node.children.map((child) => this.compile(child, scope, negated)),
         );
       case 'not':
-        return `NOT (${this.compile(node.child, scope)})`;
+        return `NOT (${this.compile(node.child, scope, !negated)})`;
       case 'filter':
         return this.filter(node);
     }
   }
 
   /** Documents with a passage (within the speaker scope) matching the word or phrase. */
-  private text(leaf: Leaf, scope: Scope): string {
+  private text(leaf: Leaf, scope: Scope, negated: boolean): string {
     const query = combine('&', [this.resolved.leaf(leaf), scope.ts]);
+    if (this.flags && !negated) {
+      const known = this.flags.indexOf(query);
+      return `s.f${known >= 0 ? known : this.flags.push(query) - 1}`;
+    }
     const extra = scope.sql ? ` AND ${this.params.bind(scope.sql)}` : '';
     return `d.key IN (SELECT p.doc FROM passages p WHERE p.tsv @@ ${this.params.add(query)}::tsquery${extra})`;
   }
@@ -312,21 +339,6 @@ function requiresText(node: QueryNode): boolean {
       return node.children.some(requiresText);
     case 'or':
       return node.children.every(requiresText);
-    default:
-      return false;
-  }
-}
-
-function hasText(node: QueryNode): boolean {
-  switch (node.type) {
-    case 'term':
-    case 'phrase':
-      return true;
-    case 'and':
-    case 'or':
-      return node.children.some(hasText);
-    case 'not':
-      return hasText(node.child);
     default:
       return false;
   }

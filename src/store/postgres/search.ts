@@ -169,14 +169,29 @@ export class PostgresSearch {
     let matched: string;
     if (ranking) {
       const score = scoreSql(params, ranking);
-      const rank = params.add(plan.rank);
+      const rank = `p.tsv @@ ${params.add(plan.rank)}::tsquery`;
       const scope = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
       const where = params.bind(plan.where);
+      let scored: string;
+      if (plan.having) {
+        // Several words to find: first the documents that have them all (flags, no scoring),
+        // then BM25 for the matching passages of those documents alone.
+        const flags = plan.flags.map(
+          (flag, i) => `, bool_or(p.tsv @@ ${params.add(flag)}::tsquery) AS f${i}`,
+        );
+        const qualifying = `SELECT s.doc
+          FROM (SELECT p.doc${flags.join('')} FROM passages p JOIN documents d ON d.key = p.doc
+                WHERE ${rank}${scope} AND ${where} GROUP BY p.doc) s
+          JOIN documents d ON d.key = s.doc WHERE ${params.bind(plan.having)}`;
+        const again = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
+        scored = `SELECT p.doc, ${score} AS score FROM passages p
+          WHERE p.doc IN (${qualifying}) AND ${rank}${again}`;
+      } else {
+        scored = `SELECT p.doc, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
+          WHERE ${rank}${scope} AND ${where}`;
+      }
       matched = `SELECT ${columns}, s.best + ${OTHER_PASSAGES_SHARE} * (s.total - s.best) AS score
-        FROM (SELECT x.doc, max(x.score) AS best, sum(x.score) AS total
-              FROM (SELECT p.doc, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
-                    WHERE p.tsv @@ ${rank}::tsquery${scope} AND ${where}) x
-              GROUP BY x.doc) s
+        FROM (SELECT x.doc, max(x.score) AS best, sum(x.score) AS total FROM (${scored}) x GROUP BY x.doc) s
         JOIN documents d ON d.key = s.doc`;
     } else {
       matched = `SELECT ${columns}, 0::float8 AS score FROM documents d WHERE ${params.bind(plan.where)}`;
