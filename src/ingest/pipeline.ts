@@ -71,6 +71,12 @@ export interface IngestOptions {
    * and `enrichers`.
    */
   threads?: number;
+  /**
+   * Store new collections and documents embargoed (unpublished), so records that are not yet
+   * public are never visible, not even between ingest and an `unpublish`. Records already in
+   * the archive keep their state.
+   */
+  unpublished?: boolean;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -159,7 +165,7 @@ export async function ingestPaths(
         try {
           for await (const event of readEvents(path)) {
             if (event.kind === 'collection') {
-              collection = event.collection;
+              collection = options.unpublished ? { ...event.collection, published: false } : event.collection;
               collectionStored = false;
             } else if (event.kind === 'persons') {
               persons = event.persons;
@@ -171,7 +177,11 @@ export async function ingestPaths(
                 await archive.putCollection(collection, persons);
                 collectionStored = true;
               }
-              const document = { ...event.document, contentHash: versionedHash(event.document.contentHash) };
+              const document = {
+                ...event.document,
+                contentHash: versionedHash(event.document.contentHash),
+                published: options.unpublished ? false : event.document.published,
+              };
               if (seen.has(document.id)) {
                 throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
               }

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { defaultEnrichers } from '../../src/ingest/enrichers.js';
 import { ingestPaths } from '../../src/ingest/pipeline.js';
 import type { Reader } from '../../src/ingest/reader.js';
 import type { Document } from '../../src/records/schema.js';
+import { parseQuery } from '../../src/search/parser.js';
 import { openSqliteArchive } from '../../src/store/sqlite/index.js';
-import { scratchDir } from '../helpers/paths.js';
+import { PUBLIC_VIEWER } from '../../src/store/visibility.js';
+import { scratchDir, volumePath } from '../helpers/paths.js';
 import { collection, dobryninMemo, gromykoMemcon, persons, thompsonCable } from '../store/sqlite-fixtures.js';
 
 function readerOf(documents: Document[]): Reader {
@@ -73,6 +76,33 @@ test('a reader that breaks mid-file keeps the documents it produced before the b
         [['unexpected end of file at line 9', 2]],
       );
       assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
+    } finally {
+      await archive.close();
+    }
+  } finally {
+    scratch.cleanup();
+  }
+});
+
+test('--unpublished stores new records embargoed: the public sees nothing, the archive owner everything', async () => {
+  const scratch = scratchDir('declass-pipeline-');
+  try {
+    const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
+    try {
+      const summary = await ingestPaths(archive, [volumePath('frus1969-76ve15p1')], {
+        enrichers: defaultEnrichers,
+        unpublished: true,
+      });
+      assert.equal(summary.added, 105);
+      const query = parseQuery('Ceausescu');
+      assert.ok((await archive.search({ query, limit: 5 })).total > 0);
+      assert.equal((await archive.search({ query, limit: 5, viewer: PUBLIC_VIEWER })).total, 0);
+      assert.equal((await archive.stats(PUBLIC_VIEWER)).documents, 0);
+      assert.equal(await archive.getCollection('frus1969-76ve15p1', PUBLIC_VIEWER), null);
+      assert.equal((await archive.getCollection('frus1969-76ve15p1'))?.published, false);
+      const [first] = await archive.listDocumentIds();
+      assert.equal(await archive.getDocument(first!, PUBLIC_VIEWER), null);
+      assert.equal((await archive.getDocument(first!))?.published, false);
     } finally {
       await archive.close();
     }

@@ -21,17 +21,28 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       parseThreads,
       defaultThreads(),
     )
+    .option(
+      '--unpublished',
+      'store new collections and documents embargoed, invisible to the public until "declass publish"; records already stored keep their state',
+    )
     .action(async (paths: string[], options: IngestCommandOptions, command: Command) => {
       const archive = await openArchive(command.optsWithGlobals<ArchiveOptions>(), 'write');
       const progress = options.quiet ? null : createProgressReporter();
       try {
         const summary = await ingestPaths(archive, paths, {
           threads: options.threads,
+          unpublished: options.unpublished ?? false,
           onProgress: progress?.update,
         });
         progress?.stop();
         if (options.json) console.log(JSON.stringify(summary, null, 2));
-        else printSummary(summary);
+        else {
+          printSummary(summary);
+          if (options.unpublished && summary.added > 0)
+            console.log(
+              'New records were stored unpublished: the public cannot see them until "declass publish <collection-or-document-id>".',
+            );
+        }
         setExit(summary.failed.length > 0 ? 1 : 0);
       } finally {
         progress?.stop();
@@ -44,6 +55,7 @@ interface IngestCommandOptions {
   json?: boolean;
   quiet?: boolean;
   threads: number;
+  unpublished?: boolean;
 }
 
 /** One core stays with the thread that writes the archive. */
