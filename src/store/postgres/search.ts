@@ -47,6 +47,8 @@ interface PageEntry {
   type: DocumentType;
   date: string | null;
   classification: Classification;
+  /** A ranked query's best passages of the document, best first. */
+  passages?: Omit<PassageRow, 'doc'>[];
 }
 
 /** The main statement's one row: how many documents match, the page, the facets. */
@@ -117,7 +119,7 @@ export class PostgresSearch {
       sort: sort === 'relevance' && !plan.driven ? 'date-asc' : sort,
       facets: request.facets === true,
     });
-    const hits = await this.documentHits(summary.page, plan, ranking);
+    const hits = await this.documentHits(summary.page);
     const response: SearchResponse = { total: summary.total, hits, tookMs: 0 };
     if (request.facets) response.facets = { ...emptyFacets(), ...summary.facets };
     response.tookMs = performance.now() - started;
@@ -167,6 +169,8 @@ export class PostgresSearch {
     const params = new Params();
     const columns = `d.key AS doc, d.date_start, d.id${options.facets ? `, ${FACET_COLUMNS}` : ''}`;
     let matched: string;
+    let ranked = '';
+    let passages = '';
     if (ranking) {
       const score = scoreSql(params, ranking);
       const rank = `p.tsv @@ ${params.add(plan.rank)}::tsquery`;
@@ -184,15 +188,26 @@ export class PostgresSearch {
                 WHERE ${rank}${scope} AND ${where} GROUP BY p.doc) s
           JOIN documents d ON d.key = s.doc WHERE ${params.bind(plan.having)}`;
         const again = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
-        scored = `SELECT p.doc, ${score} AS score FROM passages p
+        scored = `SELECT p.doc, p.ordinal, ${score} AS score FROM passages p
           WHERE p.doc IN (${qualifying}) AND ${rank}${again}`;
       } else {
-        scored = `SELECT p.doc, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
+        scored = `SELECT p.doc, p.ordinal, ${score} AS score FROM passages p JOIN documents d ON d.key = p.doc
           WHERE ${rank}${scope} AND ${where}`;
       }
+      ranked = `sc AS MATERIALIZED (${scored}),`;
       matched = `SELECT ${columns}, s.best + ${OTHER_PASSAGES_SHARE} * (s.total - s.best) AS score
-        FROM (SELECT x.doc, max(x.score) AS best, sum(x.score) AS total FROM (${scored}) x GROUP BY x.doc) s
+        FROM (SELECT sc.doc, max(sc.score) AS best, sum(sc.score) AS total FROM sc GROUP BY sc.doc) s
         JOIN documents d ON d.key = s.doc`;
+      // The best passages of each document on the page, from the scores above.
+      const text = "coalesce(p.head, p.body, '')";
+      const snippet = plan.highlight
+        ? `ts_headline('english', ${text}, ${params.add(plan.highlight)}::tsquery, ${params.add(HEADLINE_OPTIONS)})`
+        : `left(${text}, 240)`;
+      passages = `, 'passages', (SELECT json_agg(json_build_object('ordinal', t.ordinal, 'kind', p.kind,
+          'meta', p.meta, 'score', t.score, 'snippet', ${snippet}) ORDER BY t.score DESC, t.ordinal)
+        FROM (SELECT sc.ordinal, sc.score FROM sc WHERE sc.doc = m.doc
+              ORDER BY sc.score DESC, sc.ordinal LIMIT ${PASSAGES_PER_HIT}) t
+        JOIN passages p ON p.doc = m.doc AND p.ordinal = t.ordinal)`;
     } else {
       matched = `SELECT ${columns}, 0::float8 AS score FROM documents d WHERE ${params.bind(plan.where)}`;
     }
@@ -206,13 +221,13 @@ export class PostgresSearch {
         ).join(', ')})`
       : 'NULL::json';
     const result = await this.pool.query<MatchSummary>(
-      `WITH m AS MATERIALIZED (${matched}),
+      `WITH ${ranked} m AS MATERIALIZED (${matched}),
        page AS (SELECT m.doc, m.score, m.date_start, m.id FROM m ORDER BY ${order}
                 LIMIT ${params.add(options.limit)} OFFSET ${params.add(options.offset)})
        SELECT (SELECT count(*) FROM m) AS total,
               (SELECT coalesce(json_agg(json_build_object('key', d.key, 'score', m.score, 'id', d.id,
                         'collection_id', d.collection_id, 'title', d.title, 'type', d.type, 'date', d.date_start,
-                        'classification', d.json->'classification') ORDER BY ${order}), '[]')
+                        'classification', d.json->'classification'${passages}) ORDER BY ${order}), '[]')
                FROM page m JOIN documents d ON d.key = m.doc) AS page,
               ${facets} AS facets`,
       params.values,
@@ -220,16 +235,9 @@ export class PostgresSearch {
     return result.rows[0]!;
   }
 
-  private async documentHits(
-    page: PageEntry[],
-    plan: QueryPlan,
-    ranking: Ranking | null,
-  ): Promise<DocumentHit[]> {
-    if (page.length === 0) return [];
-    const keys = page.map((entry) => entry.key);
-    const best = plan.rank && ranking ? await this.bestPassages(keys, plan, ranking) : [];
-    const missing = keys.filter((key) => !best.some((row) => row.doc === key));
-    const opening = missing.length > 0 ? await this.openingPassages(missing) : [];
+  private async documentHits(page: PageEntry[]): Promise<DocumentHit[]> {
+    const unranked = page.filter((entry) => !entry.passages).map((entry) => entry.key);
+    const opening = unranked.length > 0 ? await this.openingPassages(unranked) : [];
     return page.map((entry) => ({
       documentId: entry.id,
       collectionId: entry.collection_id,
@@ -238,34 +246,10 @@ export class PostgresSearch {
       date: entry.date,
       classification: entry.classification,
       score: entry.score,
-      passages: [...best, ...opening].filter((p) => p.doc === entry.key).map((p) => passageHit(entry.id, p)),
+      passages: (entry.passages ?? opening.filter((p) => p.doc === entry.key)).map((p) =>
+        passageHit(entry.id, p),
+      ),
     }));
-  }
-
-  /** The best-scoring passages of each document on the page, with highlighted snippets. */
-  private async bestPassages(keys: number[], plan: QueryPlan, ranking: Ranking): Promise<PassageRow[]> {
-    const params = new Params();
-    const score = scoreSql(params, ranking);
-    const docs = params.add(keys);
-    const rank = params.add(plan.rank);
-    const scope = plan.passageScope ? ` AND ${params.bind(plan.passageScope)}` : '';
-    const text = "coalesce(p.head, p.body, '')";
-    const snippet = plan.highlight
-      ? `ts_headline('english', ${text}, ${params.add(plan.highlight)}::tsquery, ${params.add(HEADLINE_OPTIONS)})`
-      : `left(${text}, 240)`;
-    const result = await this.pool.query<PassageRow>(
-      `WITH top AS (
-         SELECT s.*, row_number() OVER (PARTITION BY s.doc ORDER BY s.score DESC, s.ordinal) AS n
-         FROM (SELECT p.doc, p.ordinal, ${score} AS score FROM passages p
-               WHERE p.doc = ANY(${docs}::bigint[]) AND p.tsv @@ ${rank}::tsquery${scope}) s)
-       SELECT top.doc, top.ordinal, p.kind, p.meta, top.score,
-              ${snippet} AS snippet
-       FROM top JOIN passages p ON p.doc = top.doc AND p.ordinal = top.ordinal
-       WHERE top.n <= ${PASSAGES_PER_HIT}
-       ORDER BY top.doc, top.score DESC`,
-      params.values,
-    );
-    return result.rows;
   }
 
   /** For documents found by filters alone: the first paragraph, unhighlighted. */
@@ -306,7 +290,7 @@ function scoreSql(params: Params, ranking: Ranking): string {
   return terms.length > 0 ? `(${terms.join(' + ')})` : '0::float8';
 }
 
-function passageHit(documentId: string, row: PassageRow): PassageHit {
+function passageHit(documentId: string, row: Omit<PassageRow, 'doc'>): PassageHit {
   return {
     documentId,
     ordinal: row.ordinal,
