@@ -28,29 +28,46 @@ const RUNS = /[\p{L}\p{N}]+/gu;
 /** A quoted lexeme in tsquery output, with an optional prefix mark. */
 const LEXEME = /'((?:[^']|'')*)'(:\*)?/g;
 
-/** Asks PostgreSQL to analyse every word, phrase and speaker name of a query in one round trip. */
+/**
+ * Analysed texts per database, most recent last: a word's tsquery depends only on the text and
+ * the fixed 'english' configuration, so repeated words skip the round trip.
+ */
+const ANALYSED = new WeakMap<Pool, Map<string, string>>();
+const ANALYSED_LIMIT = 10_000;
+
+/**
+ * Asks PostgreSQL to analyse every word, phrase and speaker name of a query in one round trip
+ * (none when every one was analysed before).
+ */
 export async function resolveTexts(
   pool: Pool,
   leaves: readonly Leaf[],
   speakerNames: readonly string[],
 ): Promise<Resolved> {
+  const analysed = ANALYSED.get(pool) ?? new Map<string, string>();
+  ANALYSED.set(pool, analysed);
+  const found = new Map<string, string>();
   const kinds: string[] = [];
   const texts: string[] = [];
   const keys: string[] = [];
   const add = (key: string, kind: 'plain' | 'phrase' | 'prefix', text: string) => {
+    const known = analysed.get(key);
+    if (known !== undefined) {
+      found.set(key, known);
+      return;
+    }
+    if (keys.includes(key)) return;
     keys.push(key);
     kinds.push(kind);
     texts.push(text);
   };
   for (const leaf of leaves) {
     const key = leafKey(leaf);
-    if (keys.includes(key)) continue;
     if (leaf.type === 'phrase') add(key, 'phrase', leaf.words.join(' '));
     else if (leaf.prefix) add(key, 'prefix', prefixQuery(leaf.value));
     else add(key, 'plain', leaf.value);
   }
   for (const name of speakerNames) add(`speaker:${name}`, 'plain', name);
-  const found = new Map<string, string>();
   if (keys.length > 0) {
     const result = await pool.query<{ i: number; q: string }>(
       `SELECT x.i::int AS i,
@@ -60,7 +77,12 @@ export async function resolveTexts(
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(kind, text, i)`,
       [kinds, texts],
     );
-    for (const row of result.rows) found.set(keys[row.i - 1]!, row.q);
+    for (const row of result.rows) {
+      const key = keys[row.i - 1]!;
+      found.set(key, row.q);
+      analysed.set(key, row.q);
+      if (analysed.size > ANALYSED_LIMIT) analysed.delete(analysed.keys().next().value!);
+    }
   }
   return {
     leaf: (node) => found.get(leafKey(node)) ?? '',
