@@ -127,50 +127,126 @@ export interface PassageFields {
   speakers: FieldCounts;
 }
 
-const NON_ASCII = /[^\t-~]/;
-const MARKS = /\p{M}/gu;
+/** Anything but printable ASCII, tabs and line breaks. */
+const NON_ASCII = /[^\t\n\r -~]/;
+/** Whether a character is part of a token for the index (letters, digits, private use, marks). */
+const TOKEN_CHARACTER = /^[\p{L}\p{N}\p{Co}\p{M}]$/u;
+/** By UTF-16 code unit below 0x10000: 1 token character, 2 separator, 0 not looked up yet. */
+const tokenCharacters = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) {
+  const alphanumeric = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  tokenCharacters[c] = alphanumeric ? 1 : 2;
+}
+
+/** Whether the code point is a token character (looked up once per BMP character). */
+function isTokenCharacter(codePoint: number): boolean {
+  if (codePoint < 0x10000) {
+    let kind = tokenCharacters[codePoint]!;
+    if (kind === 0) {
+      kind = TOKEN_CHARACTER.test(String.fromCharCode(codePoint)) ? 1 : 2;
+      tokenCharacters[codePoint] = kind;
+    }
+    return kind === 1;
+  }
+  return TOKEN_CHARACTER.test(String.fromCodePoint(codePoint));
+}
 
 /**
- * Counts the terms in texts. For words without phrases, one regular expression finds the
- * tokens that may stem to a term (Porter rewrites only a word's last letters), and only those
- * are stemmed; the length then comes from the index (FTS5 keeps every row's token counts).
- * Phrases take the exact token-by-token path.
+ * Counts the terms in texts. For words without phrases, one pass over the characters finds the
+ * tokens as the index splits them; only tokens that may stem to a term (Porter rewrites only a
+ * word's last letters) are folded and stemmed. Phrases take the token-by-token path.
  */
 export class TermCounter {
   readonly empty: FieldCounts;
-  private readonly pattern: RegExp | null;
+  private readonly simple: boolean;
   private readonly relevant: (token: string) => boolean;
+  /** By first letter (char code): the beginnings a token must have to stem to a term. */
+  private readonly heads = new Map<number, string[]>();
+  /** Those beginnings at the start of an ASCII token, for texts without other characters. */
+  private readonly pattern: RegExp | null = null;
 
   constructor(private readonly terms: readonly RankTerm[]) {
     this.empty = { length: 0, tf: terms.map(() => 0) };
     this.relevant = relevantTokens(terms);
-    const heads = [...new Set(terms.flatMap((term) => term.stems.map(stemHead)))];
-    const simple =
-      heads.length > 0 &&
-      terms.every((term) => term.stems.length === 1) &&
-      heads.every((head) => /^[a-z0-9]+$/.test(head));
-    this.pattern = simple ? new RegExp(`\\b(?:${heads.join('|')})[a-z0-9]*`, 'g') : null;
+    this.simple = terms.length > 0 && terms.every((term) => term.stems.length === 1);
+    for (const term of terms) {
+      const head = stemHead(term.stems[0]!);
+      const list = this.heads.get(head.charCodeAt(0)) ?? [];
+      if (!list.includes(head)) list.push(head);
+      this.heads.set(head.charCodeAt(0), list);
+    }
+    const all = [...this.heads.values()].flat();
+    if (this.simple && all.every((head) => /^[a-z0-9]+$/.test(head)))
+      this.pattern = new RegExp(`(?<![a-z0-9])(?:${all.join('|')})[a-z0-9]*`, 'g');
   }
 
-  /** `length`: the text's token count when known (from the index), which allows the fast path. */
+  /** `length`: the text's token count when known (from the index); otherwise counted. */
   count(text: string | null, length?: number): FieldCounts {
     if (!text) return this.empty;
-    if (this.pattern && length !== undefined) {
-      const tf = this.terms.map(() => 0);
-      // Accents are dropped as the index drops them; other scripts' letters end a Latin token
-      // here (the index would join them), which only ever misses a match.
-      const folded = NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
-      for (const match of folded.toLowerCase().matchAll(this.pattern)) {
-        const token = stem(match[0]);
-        for (let i = 0; i < this.terms.length; i++) {
-          const term = this.terms[i]!;
-          if (term.prefix ? token.startsWith(term.stems[0]!) : token === term.stems[0]) tf[i]!++;
-        }
-      }
+    if (!this.simple) {
+      const tokens = scoringTokens(text, this.relevant);
+      return { length: tokens.length, tf: this.terms.map((term) => termFrequency(term, tokens)) };
+    }
+    const tf = this.terms.map(() => 0);
+    text = text.toLowerCase();
+    if (this.pattern && length !== undefined && !NON_ASCII.test(text)) {
+      // ASCII only: tokens are the runs of letters and digits, found by one regular expression.
+      for (const match of text.matchAll(this.pattern)) this.add(tf, match[0]);
       return { length, tf };
     }
-    const tokens = scoringTokens(text, this.relevant);
-    return { length: tokens.length, tf: this.terms.map((term) => termFrequency(term, tokens)) };
+    const end = text.length;
+    let tokens = 0;
+    let i = 0;
+    while (i < end) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (tokenCharacters[c] !== 1) {
+          i++;
+          continue;
+        }
+      } else {
+        const point = text.codePointAt(i)!;
+        if (!isTokenCharacter(point)) {
+          i += point > 0xffff ? 2 : 1;
+          continue;
+        }
+      }
+      const start = i;
+      let ascii = true;
+      while (i < end) {
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          if (tokenCharacters[c] !== 1) break;
+          i++;
+        } else {
+          const point = text.codePointAt(i)!;
+          if (!isTokenCharacter(point)) break;
+          ascii = false;
+          i += point > 0xffff ? 2 : 1;
+        }
+      }
+      let token: string;
+      if (ascii) {
+        tokens++;
+        const heads = this.heads.get(text.charCodeAt(start));
+        if (!heads || !heads.some((head) => text!.startsWith(head, start))) continue;
+        token = text.slice(start, i);
+      } else {
+        token = fold(text.slice(start, i));
+        if (token === '') continue;
+        tokens++;
+      }
+      if (this.relevant(token)) this.add(tf, token);
+    }
+    return { length: length ?? tokens, tf };
+  }
+
+  private add(tf: number[], token: string): void {
+    const stemmed = stem(token);
+    for (let t = 0; t < this.terms.length; t++) {
+      const term = this.terms[t]!;
+      if (term.prefix ? stemmed.startsWith(term.stems[0]!) : stemmed === term.stems[0]) tf[t]!++;
+    }
   }
 }
 

@@ -17,6 +17,7 @@ import type { QueryNode } from '../../search/ast.js';
 import { joinExpressions, leafExpression, speakerNameExpression } from '../../search/fts5-compile.js';
 import { dateBounds, normalizeFilterValue } from '../../search/filter-values.js';
 import { STOP_WORDS } from '../../search/rank.js';
+import { PASSAGES_PER_DOCUMENT } from './keys.js';
 
 export interface SqlFragment {
   sql: string;
@@ -32,9 +33,28 @@ export interface QueryPlan {
   driven: boolean;
   /** The document-level condition, on `documents` aliased `d`. */
   where: SqlFragment;
+  /**
+   * `where` split for large archives (driven plans): `filter` holds the conjuncts that need no
+   * full-text look-up (type, dates, persons…), `checks` those that do (words that must occur
+   * somewhere in the document), in the form a caller picks (see TextMode). For plans that are
+   * not driven, `filter` is `where` and `checks` is `1`.
+   */
+  filter: SqlFragment;
+  checks: (mode: TextMode) => SqlFragment;
+  /** The FTS5 expression top-level `speaker:` names add to every ranked passage, or null. */
+  speakerFts: string | null;
   /** The positive words and phrases, for ranking and highlighting. */
   leaves: Leaf[];
 }
+
+/**
+ * How a document-level word test is written. `in`: `d.key IN (every document with the word)`,
+ * which reads the word's whole posting list once per statement (cheap for rare words and for
+ * scanning many documents). `each`: one bounded look-up inside the document's key range per
+ * document tested (cheap for testing a few documents against common words). A key window
+ * (`{ from, to }`, passage keys): `IN`, reading only the postings inside the window.
+ */
+export type TextMode = 'in' | 'each' | { from: bigint; to: bigint };
 
 /** `p_KHA1`, or collection-qualified `frus1969-76v12/p_KHA1`. */
 const PERSON_ID = /^(?:([^\s/]+)\/)?(p_[\p{L}\p{N}_.-]+)$/u;
@@ -68,13 +88,57 @@ export function planQuery(input: QueryNode): QueryPlan {
 
   const leaves = positiveLeaves(rest).filter((leaf) => leafExpression(leaf) !== null);
   if (!driven) {
-    const where = compileAnd(top, { fts: null, sql: null }, null);
-    return { rank, passageScope: scope.sql, driven, where, leaves };
+    const where = compileAnd(top, { fts: null, sql: null }, null, 'in');
+    const checks = () => TRUE;
+    return {
+      rank,
+      passageScope: scope.sql,
+      driven,
+      where,
+      filter: where,
+      checks,
+      speakerFts: scope.fts,
+      leaves,
+    };
   }
   // The ranked passages already guarantee a pure disjunction of words: skip re-testing it.
   const textual = rest.filter(hasText);
   const covered = textual.length === 1 && isPureDisjunction(textual[0]!) ? textual[0]! : null;
-  return { rank, passageScope: scope.sql, driven, where: compileAnd(rest, scope, covered), leaves };
+  const conjuncts = rest.filter((node) => node !== covered);
+  const searched = conjuncts.filter(needsIndex);
+  return {
+    rank,
+    passageScope: scope.sql,
+    driven,
+    where: compileAnd(conjuncts, scope, null, 'in'),
+    filter: compileAnd(
+      conjuncts.filter((node) => !needsIndex(node)),
+      scope,
+      null,
+      'in',
+    ),
+    checks: (mode) => compileAnd(searched, scope, null, mode),
+    speakerFts: scope.fts,
+    leaves,
+  };
+}
+
+/** Whether testing the node needs the full-text index (a word, a phrase, a speaker's name). */
+function needsIndex(node: QueryNode): boolean {
+  switch (node.type) {
+    case 'term':
+    case 'phrase':
+      return true;
+    case 'filter':
+      return node.field === 'speaker' && !PERSON_ID.test(normalizeFilterValue('speaker', node.value));
+    case 'and':
+    case 'or':
+      return node.children.some(needsIndex);
+    case 'not':
+      return needsIndex(node.child);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -103,34 +167,39 @@ function withoutStopWords(query: QueryNode): QueryNode {
   return prune(query) ?? { type: 'all' };
 }
 
-function compileAnd(nodes: readonly QueryNode[], scope: Scope, covered: QueryNode | null): SqlFragment {
-  const parts = nodes.filter((node) => node !== covered).map((node) => compile(node, scope));
+function compileAnd(
+  nodes: readonly QueryNode[],
+  scope: Scope,
+  covered: QueryNode | null,
+  mode: TextMode,
+): SqlFragment {
+  const parts = nodes.filter((node) => node !== covered).map((node) => compile(node, scope, mode));
   return combine('AND', parts);
 }
 
-function compile(node: QueryNode, scope: Scope): SqlFragment {
+function compile(node: QueryNode, scope: Scope, mode: TextMode): SqlFragment {
   switch (node.type) {
     case 'all':
       return TRUE;
     case 'term':
     case 'phrase':
-      return textCondition(node, scope);
+      return textCondition(node, scope, mode);
     case 'and':
       return combine(
         'AND',
-        node.children.map((child) => compile(child, scope)),
+        node.children.map((child) => compile(child, scope, mode)),
       );
     case 'or':
       return combine(
         'OR',
-        node.children.map((child) => compile(child, scope)),
+        node.children.map((child) => compile(child, scope, mode)),
       );
     case 'not': {
-      const inner = compile(node.child, scope);
+      const inner = compile(node.child, scope, mode);
       return { sql: `NOT (${inner.sql})`, params: inner.params };
     }
     case 'filter':
-      return filterCondition(node);
+      return filterCondition(node, mode);
   }
 }
 
@@ -144,18 +213,42 @@ function combine(operator: 'AND' | 'OR', parts: SqlFragment[]): SqlFragment {
 }
 
 /** Documents with a passage (within the speaker scope) matching the word or phrase. */
-function textCondition(leaf: Leaf, scope: Scope): SqlFragment {
+function textCondition(leaf: Leaf, scope: Scope, mode: TextMode): SqlFragment {
   const expression = leafExpression(leaf);
   if (expression === null) return FALSE;
   const match = scope.fts ? joinExpressions('AND', [expression, scope.fts]) : expression;
-  const extra = scope.sql ? ` AND ${scope.sql.sql}` : '';
+  return documentsMatching(match, scope.sql, mode);
+}
+
+/**
+ * The condition "the document has a passage matching the FTS5 expression". FTS5 narrows to a
+ * key range only when the bounds are integers (a bound JavaScript number arrives as a float
+ * and is ignored): the window's bounds are BigInts, the per-document range is computed in SQL.
+ */
+function documentsMatching(match: string, extra: SqlFragment | null, mode: TextMode): SqlFragment {
+  const more = extra ? ` AND ${extra.sql}` : '';
+  const moreParams = extra?.params ?? [];
+  if (mode === 'each') {
+    return {
+      sql:
+        'EXISTS (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? ' +
+        `AND rowid BETWEEN d.key * ${PASSAGES_PER_DOCUMENT} AND d.key * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}${more})`,
+      params: [match, ...moreParams],
+    };
+  }
+  if (mode === 'in') {
+    return {
+      sql: `d.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?${more})`,
+      params: [match, ...moreParams],
+    };
+  }
   return {
-    sql: `d.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?${extra})`,
-    params: [match, ...(scope.sql?.params ?? [])],
+    sql: `d.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?${more})`,
+    params: [match, mode.from, mode.to, ...moreParams],
   };
 }
 
-function filterCondition(filter: Filter): SqlFragment {
+function filterCondition(filter: Filter, mode: TextMode): SqlFragment {
   const value = normalizeFilterValue(filter.field, filter.value);
   switch (filter.field) {
     case 'type':
@@ -179,7 +272,7 @@ function filterCondition(filter: Filter): SqlFragment {
     case 'person':
       return personCondition(value);
     case 'speaker':
-      return speakerDocumentCondition(value);
+      return speakerDocumentCondition(value, mode);
   }
 }
 
@@ -212,7 +305,7 @@ function personCondition(value: string): SqlFragment {
   };
 }
 
-function speakerDocumentCondition(value: string): SqlFragment {
+function speakerDocumentCondition(value: string, mode: TextMode): SqlFragment {
   const id = PERSON_ID.exec(value);
   if (id) {
     const [, collection, localId] = id;
@@ -226,10 +319,7 @@ function speakerDocumentCondition(value: string): SqlFragment {
   }
   const expression = speakerNameExpression(value);
   if (!expression) return FALSE;
-  return {
-    sql: 'd.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?)',
-    params: [expression],
-  };
+  return documentsMatching(expression, null, mode);
 }
 
 /** The passages top-level `speaker:` filters allow: names through the index, ids through the table. */

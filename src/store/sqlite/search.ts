@@ -1,6 +1,17 @@
 /**
- * Search over the SQLite archive: bm25 over passages with column weights, passages grouped by
- * document, FTS5 snippets cut inside one passage, facet counts over every match.
+ * Search over the SQLite archive: candidate passages from FTS5, re-scored by the shared BM25
+ * (search/rank.ts) and grouped by document, highlighted snippets cut inside one passage, and
+ * facet counts.
+ *
+ * Every step is bounded so a query costs about the same on 10,000 and on 1,000,000 documents:
+ * - the index's bm25 ranks at most RANK_BUDGET passages: when the words match more (common
+ *   words in a large archive), FTS5 ranks the passages of the rarer words only, and passages
+ *   holding every word and the first matches in index order join the candidates, all scored
+ *   by the shared BM25 (`rankingExact: false` in the response);
+ * - document frequencies are counted up to EXACT_FREQUENCY passages and estimated beyond from
+ *   where in the key space the count stopped, and cached until the index changes;
+ * - matching documents are counted up to the request's `countLimit` (`totalExact: false`
+ *   beyond it) and facets count those documents.
  */
 import type { Classification, DocumentType, PassageKind, SpeakerSpan } from '../../records/schema.js';
 import type {
@@ -14,7 +25,8 @@ import type {
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
-import { planQuery, type QueryPlan, type SqlFragment } from './query-plan.js';
+import { planQuery, type Leaf, type QueryPlan, type SqlFragment } from './query-plan.js';
+import { joinExpressions, leafExpression } from '../../search/fts5-compile.js';
 import {
   highlight,
   inverseDocumentFrequency,
@@ -39,6 +51,22 @@ export const PASSAGES_PER_HIT = 3;
 /** Tokens in a snippet (FTS5 allows at most 64). */
 const SNIPPET_TOKENS = 40;
 const FACET_VALUES = 50;
+/** Matching documents counted when the request names no `countLimit`. */
+export const COUNT_LIMIT = 1000;
+/**
+ * Passages FTS5's bm25 may score for one query (its cost is a few microseconds a passage). The
+ * estimate is the sum of the words' document frequencies, an upper bound of the matches.
+ */
+const RANK_BUDGET = 30_000;
+/** Passages taken in index order, per source, when the words are too common to rank them all. */
+const SAMPLE_PASSAGES = 300;
+/** Matches of the whole query a bounded search or count looks at, from the start of the index. */
+const WINDOW_PASSAGES = 20_000;
+/** Document frequencies are counted exactly up to this many passages and estimated beyond. */
+const EXACT_FREQUENCY = 20_000;
+/** Archives up to this many passages have their statistics counted exactly, larger ones sampled. */
+const EXACT_STATS_ROWS = 100_000;
+const STATS_SAMPLE_DOCUMENTS = 256;
 /** Documents re-ranked beyond those asked for: candidates the first stage ranked just below. */
 const RERANK_MARGIN = 30;
 /** First-stage passages fetched per document re-ranked. */
@@ -46,6 +74,27 @@ const CANDIDATE_PASSAGES_PER_DOCUMENT = 2;
 const MAX_LIMIT = 1000;
 
 const BM25 = `bm25(passages_fts, ${COLUMN_WEIGHTS.head}, ${COLUMN_WEIGHTS.body}, ${COLUMN_WEIGHTS.speakers})`;
+
+/** A positive word or phrase of the query, with its FTS5 expression and document frequency. */
+interface QueryWord {
+  expression: string;
+  term: RankTerm | null;
+  frequency: number;
+}
+
+interface Snapshot {
+  /** FTS5 rows when the snapshot was taken. */
+  rows: number;
+  stats: CorpusStats;
+  firstDocument: number;
+  lastDocument: number;
+}
+
+interface Matches {
+  /** Matching document keys, in key order, at most the count limit. */
+  keys: number[];
+  exact: boolean;
+}
 
 interface MatchRow {
   doc: number;
@@ -101,6 +150,13 @@ interface RankedDocument {
   passages: RankedPassage[];
 }
 
+interface Reranked {
+  documents: RankedDocument[];
+  /** The candidates were every match (so the total is known), or null. */
+  total: number | null;
+  exact: boolean;
+}
+
 interface PassageRow {
   key: number;
   kind: PassageKind;
@@ -112,8 +168,7 @@ interface PassageRow {
 export class SqliteSearch {
   private readonly statements = new Map<string, Statement<unknown[]>>();
   private readonly frequencies = new Map<string, number>();
-  private stats: { rows: number; stats: CorpusStats } | null = null;
-  private vocabulary = false;
+  private snapshotCache: Snapshot | null = null;
 
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -123,50 +178,59 @@ export class SqliteSearch {
     const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(request.limit ?? 10)));
     const offset = Math.max(0, Math.floor(request.offset ?? 0));
     const sort = request.sort ?? 'relevance';
+    const countLimit = Math.max(1, Math.floor(request.countLimit ?? COUNT_LIMIT));
 
     let total: number;
+    let totalExact = true;
+    let rankingExact = true;
     let page: { key: number; score: number }[];
-    let matched: SqlFragment;
+    let matches: Matches | null = null;
     let ranked: Map<number, RankedDocument> | null = null;
     if (plan.driven && sort === 'relevance') {
       // Candidates from the index, re-ranked by the shared BM25 (see search/rank.ts).
-      const result = this.rerankedDocuments(plan, offset + limit);
+      const snapshot = this.snapshot();
+      const words = this.queryWords(plan, snapshot);
+      const result = this.rerankedDocuments(plan, words, offset + limit, snapshot);
       ranked = new Map(result.documents.map((document) => [document.key, document]));
-      total = result.total;
+      rankingExact = result.exact;
       page = result.documents
         .slice(offset, offset + limit)
         .map((document) => ({ key: document.key, score: document.score }));
-      matched = this.matchedDocuments(plan);
+      if (result.total !== null && !request.facets) {
+        total = result.total;
+      } else {
+        matches = this.drivenMatches(plan, words, countLimit, snapshot);
+        total = matches.keys.length;
+        totalExact = matches.exact;
+      }
     } else if (plan.driven) {
       const rows = this.rankedDocuments(plan);
       sortMatches(rows, sort);
       total = rows.length;
       page = rows.slice(offset, offset + limit).map((row) => ({ key: row.doc, score: documentScore(row) }));
-      matched = {
-        sql: 'SELECT value AS doc FROM json_each(?)',
-        params: [JSON.stringify(rows.map((r) => r.doc))],
-      };
+      if (request.facets) matches = { keys: rows.map((row) => row.doc), exact: true };
     } else {
       const order =
         sort === 'date-desc'
           ? 'd.date_start IS NULL, d.date_start DESC, d.id'
           : 'd.date_start IS NULL, d.date_start, d.id';
       const where = plan.where;
-      total = (
-        this.get(`SELECT count(*) AS n FROM documents d WHERE ${where.sql}`, where.params) as { n: number }
-      ).n;
+      matches = this.filteredMatches(where, countLimit);
+      total = matches.keys.length;
+      totalExact = matches.exact;
       page = (
         this.all(
           `SELECT d.key AS key FROM documents d WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
           [...where.params, limit, offset],
         ) as { key: number }[]
       ).map((row) => ({ key: row.key, score: 0 }));
-      matched = { sql: `SELECT d.key AS doc FROM documents d WHERE ${where.sql}`, params: where.params };
     }
 
-    const hits = page.map((entry) => this.documentHit(entry.key, entry.score, plan, ranked?.get(entry.key)));
+    const hits = this.documentHits(page, plan, ranked);
     const response: SearchResponse = { total, hits, tookMs: 0 };
-    if (request.facets) response.facets = this.facets(matched);
+    if (!totalExact) response.totalExact = false;
+    if (!rankingExact) response.rankingExact = false;
+    if (request.facets) response.facets = this.facets(matches?.keys ?? []);
     response.tookMs = performance.now() - started;
     return response;
   }
@@ -186,29 +250,44 @@ export class SqliteSearch {
     ) as MatchRow[];
   }
 
-  private documentHit(key: number, score: number, plan: QueryPlan, ranked?: RankedDocument): DocumentHit {
-    const row = this.get(
-      `SELECT id, collection_id, title, type, date_start, json_extract(json, '$.classification') AS classification
-       FROM documents WHERE key = ?`,
-      [key],
-    ) as DocumentRow;
-    const passages = ranked
-      ? ranked.passages.map((passage) =>
-          passageHit(row.id, passage.key, passage.kind, passage.snippet, passage.score, passage.meta),
-        )
-      : plan.rank
-        ? this.bestPassages(key, row.id, plan)
-        : [];
-    return {
-      documentId: row.id,
-      collectionId: row.collection_id,
-      title: row.title,
-      type: row.type,
-      date: row.date_start,
-      classification: JSON.parse(row.classification) as Classification,
-      score,
-      passages: passages.length > 0 ? passages : this.openingPassage(key, row.id),
-    };
+  /** The page's documents, read in one statement, with their passages. */
+  private documentHits(
+    page: readonly { key: number; score: number }[],
+    plan: QueryPlan,
+    ranked: Map<number, RankedDocument> | null,
+  ): DocumentHit[] {
+    if (page.length === 0) return [];
+    const rows = new Map(
+      (
+        this.all(
+          `SELECT key, id, collection_id, title, type, date_start,
+                  json_extract(json, '$.classification') AS classification
+           FROM documents WHERE key IN (SELECT value FROM json_each(?))`,
+          [JSON.stringify(page.map((entry) => entry.key))],
+        ) as (DocumentRow & { key: number })[]
+      ).map((row) => [row.key, row]),
+    );
+    return page.map(({ key, score }) => {
+      const row = rows.get(key)!;
+      const document = ranked?.get(key);
+      const passages = document
+        ? document.passages.map((passage) =>
+            passageHit(row.id, passage.key, passage.kind, passage.snippet, passage.score, passage.meta),
+          )
+        : plan.rank
+          ? this.bestPassages(key, row.id, plan)
+          : [];
+      return {
+        documentId: row.id,
+        collectionId: row.collection_id,
+        title: row.title,
+        type: row.type,
+        date: row.date_start,
+        classification: JSON.parse(row.classification) as Classification,
+        score,
+        passages: passages.length > 0 ? passages : this.openingPassage(key, row.id),
+      };
+    });
   }
 
   /** The document's best-scoring passages with highlighted snippets. */
@@ -226,7 +305,8 @@ export class SqliteSearch {
              ORDER BY score LIMIT ${PASSAGES_PER_HIT}) h
        JOIN passages p ON p.key = h.key
        ORDER BY h.score`,
-      [plan.rank, first, last, ...(plan.passageScope?.params ?? [])],
+      // BigInt bounds: FTS5 ignores a key range given as floats, and JavaScript numbers bind as floats.
+      [plan.rank, BigInt(first), BigInt(last), ...(plan.passageScope?.params ?? [])],
     ) as PassageMatchRow[];
     return rows.map((passage) =>
       passageHit(
@@ -252,48 +332,64 @@ export class SqliteSearch {
     return [passageHit(documentId, row.key, row.kind, shorten(row.head ?? row.body ?? ''), 0, row.meta)];
   }
 
+  /** The query's distinct positive words and phrases with their document frequencies. */
+  private queryWords(plan: QueryPlan, snapshot: Snapshot): QueryWord[] {
+    const words = new Map<string, QueryWord>();
+    for (const leaf of plan.leaves) {
+      const expression = leafExpression(leaf as Leaf);
+      if (expression === null || words.has(expression)) continue;
+      words.set(expression, {
+        expression,
+        term: rankTerm(leaf),
+        frequency: this.documentFrequency(expression, snapshot),
+      });
+    }
+    return [...words.values()];
+  }
+
+  /** The FTS5 expression for some of the query's words (OR or AND), within the speaker scope. */
+  private expressionOf(plan: QueryPlan, words: readonly QueryWord[], operator: 'AND' | 'OR'): string {
+    const text = joinExpressions(
+      operator,
+      words.map((word) => word.expression),
+    );
+    return plan.speakerFts ? joinExpressions('AND', [text, plan.speakerFts]) : text;
+  }
+
   /**
-   * The best documents for a relevance-sorted text query: the index's bm25 picks candidate
-   * passages (enough for `need` documents and a margin), which are scored again with the
-   * shared BM25 (tuned parameters, the document title as a field, phrases) and grouped by
-   * document: a document scores its best passage plus a share of its other candidates.
+   * The best documents for a relevance-sorted text query: candidate passages (see
+   * `candidates`) scored again with the shared BM25 (tuned parameters, the document title as a
+   * field, phrases) and grouped by document: a document scores its best passage plus a share of
+   * its other candidates.
    */
-  private rerankedDocuments(plan: QueryPlan, need: number): { documents: RankedDocument[]; total: number } {
+  private rerankedDocuments(
+    plan: QueryPlan,
+    words: readonly QueryWord[],
+    need: number,
+    snapshot: Snapshot,
+  ): Reranked {
     const depth = Math.max(need + RERANK_MARGIN, Math.ceil(need * 1.5));
     const fetch = depth * CANDIDATE_PASSAGES_PER_DOCUMENT;
-    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
-    const filtered = plan.where.sql !== '1';
-    const keys = this.all(
-      filtered
-        ? `WITH h AS MATERIALIZED (
-             SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope})
-           SELECT h.key AS key FROM h JOIN documents d ON d.key = h.key >> 20
-           WHERE ${plan.where.sql} ORDER BY h.s LIMIT ?`
-        : `SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ?${scope} ORDER BY ${BM25} LIMIT ?`,
-      [plan.rank, ...(plan.passageScope?.params ?? []), ...(filtered ? plan.where.params : []), fetch],
-    ) as { key: number }[];
+    const found = this.candidates(plan, words, fetch, snapshot);
+    const keys = found.keys;
 
     // Candidate documents in first-stage order, with their candidate passages.
     const byDocument = new Map<number, number[]>();
-    for (const { key } of keys) {
+    for (const key of keys) {
       const doc = Math.floor(key / PASSAGES_PER_DOCUMENT);
       const passages = byDocument.get(doc);
       if (passages) passages.push(key);
-      else if (byDocument.size < depth) byDocument.set(doc, [key]);
+      else if (found.exact ? byDocument.size < depth : true) byDocument.set(doc, [key]);
     }
-    const total =
-      keys.length < fetch
-        ? new Set(keys.map((row) => Math.floor(row.key / PASSAGES_PER_DOCUMENT))).size
-        : this.countMatches(plan);
-    if (byDocument.size === 0) return { documents: [], total };
+    const total = found.documents ?? null;
+    if (byDocument.size === 0) return { documents: [], total: found.exact ? 0 : null, exact: found.exact };
 
-    const terms = plan.leaves.map(rankTerm).filter((term): term is RankTerm => term !== null);
+    const terms = words.map((word) => word.term).filter((term): term is RankTerm => term !== null);
     const counter = new TermCounter(terms);
-    const stats = this.corpusStats();
-    const weighted: WeightedTerm[] = terms.map((term) => ({
-      term,
-      idf: inverseDocumentFrequency(this.documentFrequency(term, stats), stats.passages),
-    }));
+    const stats = snapshot.stats;
+    const weighted: WeightedTerm[] = words
+      .filter((word) => word.term !== null)
+      .map((word) => ({ term: word.term!, idf: inverseDocumentFrequency(word.frequency, stats.passages) }));
     const titles = new Map(
       (
         this.all('SELECT key, title FROM documents WHERE key IN (SELECT value FROM json_each(?))', [
@@ -307,12 +403,12 @@ export class SqliteSearch {
           `SELECT key, kind, head, body, speakers, meta,
                   (SELECT sz FROM passages_fts_docsize WHERE id = passages.key) AS sz
            FROM passages WHERE key IN (SELECT value FROM json_each(?))`,
-          [JSON.stringify(keys.map((row) => row.key))],
+          [JSON.stringify(keys)],
         ) as CandidateRow[]
       ).map((row) => [row.key, row]),
     );
 
-    const documents: RankedDocument[] = [];
+    let documents: RankedDocument[] = [];
     for (const [doc, candidateKeys] of byDocument) {
       const title = titles.get(doc) ?? '';
       const titleCounts = counter.count(title);
@@ -350,61 +446,245 @@ export class SqliteSearch {
       const score = best ? best.score + OTHER_PASSAGES_SHARE * others : titleOnly;
       if (!best) {
         const row = passages.get(candidateKeys[0]!)!;
+        const text = row.head ?? row.body ?? '';
         scored.push({
           key: row.key,
           kind: row.kind,
           meta: row.meta,
           score: titleOnly,
           own: titleOnly,
-          snippet: () => highlight(row.head ?? row.body ?? '', terms, SNIPPET_TOKENS),
+          snippet: () => highlight(text, terms, SNIPPET_TOKENS),
         });
       }
       documents.push({ key: doc, score, passages: scored.slice(0, PASSAGES_PER_HIT) });
     }
     documents.sort((a, b) => b.score - a.score || a.key - b.key);
-    return { documents, total };
-  }
-
-  /** The documents matching a driven query (for counts and facets). */
-  private matchedDocuments(plan: QueryPlan): SqlFragment {
-    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
-    return {
-      sql: `SELECT h.doc AS doc FROM (SELECT DISTINCT rowid >> 20 AS doc FROM passages_fts
-              WHERE passages_fts MATCH ?${scope}) h JOIN documents d ON d.key = h.doc WHERE ${plan.where.sql}`,
-      params: [plan.rank, ...(plan.passageScope?.params ?? []), ...plan.where.params],
-    };
-  }
-
-  private countMatches(plan: QueryPlan): number {
-    const matched: SqlFragment =
-      plan.where.sql === '1'
-        ? {
-            sql: `SELECT DISTINCT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?${plan.passageScope ? ` AND ${plan.passageScope.sql}` : ''}`,
-            params: [plan.rank, ...(plan.passageScope?.params ?? [])],
-          }
-        : this.matchedDocuments(plan);
-    return (this.get(`SELECT count(*) AS n FROM (${matched.sql})`, matched.params) as { n: number }).n;
+    if (!found.exact) documents = this.keepMatching(plan, documents, depth);
+    return { documents, total, exact: found.exact };
   }
 
   /**
-   * Passages, their average length, and the share of passages with body text, from FTS5's
-   * own totals; refreshed when the index has grown or shrunk by more than 1%.
+   * Candidate passages. When the words' frequencies add up to at most RANK_BUDGET, FTS5's bm25
+   * picks the best `fetch` passages of every match (under the whole document condition): the
+   * exact path. Otherwise (`exact: false`), the candidates are bounded: the bm25-best passages
+   * of the rarer words (as many as fit the budget), the first passages holding every word, and
+   * the first passages holding any word, all under the filters that need no word look-up; the
+   * caller tests the other document conditions on the best-scored documents.
    */
-  private corpusStats(): CorpusStats {
+  private candidates(
+    plan: QueryPlan,
+    words: readonly QueryWord[],
+    fetch: number,
+    snapshot: Snapshot,
+  ): { keys: number[]; exact: boolean; documents?: number } {
+    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
+    const scopeParams = plan.passageScope?.params ?? [];
+    const cost =
+      words.length > 0
+        ? words.reduce((sum, word) => sum + word.frequency, 0)
+        : this.matchCount(plan.rank!, snapshot);
+    const ranked = (match: string, where: SqlFragment, limit: number): number[] =>
+      (
+        this.all(
+          where.sql !== '1'
+            ? `WITH h AS MATERIALIZED (
+                 SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope})
+               SELECT h.key AS key FROM h JOIN documents d ON d.key = h.key >> 20
+               WHERE ${where.sql} ORDER BY h.s LIMIT ?`
+            : `SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ?${scope} ORDER BY ${BM25} LIMIT ?`,
+          [match, ...scopeParams, ...(where.sql !== '1' ? where.params : []), limit],
+        ) as { key: number }[]
+      ).map((row) => row.key);
+    if (cost <= RANK_BUDGET) {
+      // Every match is scored anyway: count the matching documents in the same statement.
+      const where = plan.where;
+      const rows = this.all(
+        `WITH h AS MATERIALIZED (
+           SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope}),
+         m AS ${
+           where.sql !== '1'
+             ? `MATERIALIZED (SELECT h.key AS key, h.s AS s FROM h JOIN documents d ON d.key = h.key >> 20 WHERE ${where.sql})`
+             : '(SELECT key, s FROM h)'
+         }
+         SELECT key, NULL AS documents FROM (SELECT key FROM m ORDER BY s LIMIT ?)
+         UNION ALL SELECT NULL, count(DISTINCT key >> 20) FROM m`,
+        [plan.rank, ...scopeParams, ...where.params, fetch],
+      ) as { key: number | null; documents: number | null }[];
+      const counted = rows.pop()!;
+      return { keys: rows.map((row) => row.key!), exact: true, documents: counted.documents! };
+    }
+
+    const keys = new Set<number>();
+    const sorted = [...words].sort((a, b) => a.frequency - b.frequency);
+    const rare: QueryWord[] = [];
+    let budget = RANK_BUDGET;
+    for (const word of sorted) {
+      if (word.frequency > budget) break;
+      rare.push(word);
+      budget -= word.frequency;
+    }
+    if (rare.length > 0)
+      for (const key of ranked(this.expressionOf(plan, rare, 'OR'), plan.filter, fetch)) keys.add(key);
+    const end = this.windowEnd(plan.rank!, scope, scopeParams);
+    const inOrder = (match: string, limit: number): void => {
+      const filter = plan.filter;
+      const rows = this.all(
+        `SELECT h.key AS key FROM (SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ?
+           AND rowid <= ?${scope}) h
+         ${filter.sql !== '1' ? `JOIN documents d ON d.key = h.key >> 20 WHERE ${filter.sql}` : ''}
+         LIMIT ?`,
+        [match, end, ...scopeParams, ...filter.params, limit],
+      ) as { key: number }[];
+      for (const row of rows) keys.add(row.key);
+    };
+    if (words.length > 1) inOrder(this.expressionOf(plan, words, 'AND'), SAMPLE_PASSAGES);
+    if (keys.size < fetch) inOrder(plan.rank!, SAMPLE_PASSAGES);
+    return { keys: [...keys], exact: false };
+  }
+
+  /**
+   * The key of the WINDOW_PASSAGES-th passage matching the expression (the end of the index
+   * a bounded search reads), as a BigInt for FTS5; the largest key when there are fewer.
+   */
+  private windowEnd(match: string, scope: string, scopeParams: unknown[]): bigint {
+    const row = this.get(
+      `SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ?${scope} LIMIT 1 OFFSET ${WINDOW_PASSAGES - 1}`,
+      [match, ...scopeParams],
+    ) as { key: number } | undefined;
+    return row ? BigInt(row.key) : BigInt(Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * The best-scored documents that also meet the conditions a bounded search did not test
+   * while collecting candidates (words that must occur somewhere in the document), tested a few
+   * documents at a time in score order until `depth` pass.
+   */
+  private keepMatching(plan: QueryPlan, documents: RankedDocument[], depth: number): RankedDocument[] {
+    const checks = plan.checks('each');
+    if (checks.sql === '1') return documents.slice(0, depth);
+    const kept: RankedDocument[] = [];
+    for (let from = 0; from < documents.length && kept.length < depth; from += depth) {
+      const batch = documents.slice(from, from + depth);
+      const passing = new Set(
+        this.all(
+          `SELECT d.key AS key FROM documents d WHERE d.key IN (SELECT value FROM json_each(?)) AND ${checks.sql}`,
+          [JSON.stringify(batch.map((document) => document.key)), ...checks.params],
+        ).map((row) => (row as { key: number }).key),
+      );
+      for (const document of batch) if (passing.has(document.key) && kept.length < depth) kept.push(document);
+    }
+    return kept;
+  }
+
+  /**
+   * The documents matching a driven query, in key order, up to `limit`. Within the budget the
+   * whole condition runs over every match; beyond it, documents are read in key order from the
+   * first WINDOW_PASSAGES matches and the word conditions tested inside that window only.
+   */
+  private drivenMatches(
+    plan: QueryPlan,
+    words: readonly QueryWord[],
+    limit: number,
+    snapshot: Snapshot,
+  ): Matches {
+    const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
+    const scopeParams = plan.passageScope?.params ?? [];
+    const cost =
+      words.length > 0
+        ? words.reduce((sum, word) => sum + word.frequency, 0)
+        : this.matchCount(plan.rank!, snapshot);
+    const bounded = cost > RANK_BUDGET;
+    const end = bounded ? this.windowEnd(plan.rank!, scope, scopeParams) : null;
+    const where = bounded ? plan.filter : plan.where;
+    const keys = (
+      this.all(
+        `SELECT DISTINCT h.doc AS doc FROM (SELECT rowid >> 20 AS doc FROM passages_fts
+           WHERE passages_fts MATCH ?${end !== null ? ' AND rowid <= ?' : ''}${scope}) h
+         JOIN documents d ON d.key = h.doc WHERE ${where.sql} LIMIT ?`,
+        [plan.rank, ...(end !== null ? [end] : []), ...scopeParams, ...where.params, sqlLimit(limit)],
+      ) as { doc: number }[]
+    ).map((row) => row.doc);
+    let exact = keys.length <= limit;
+    if (!exact) keys.length = limit;
+    if (end !== null) {
+      if (end < BigInt(Number.MAX_SAFE_INTEGER)) exact = false;
+      // To the end of the last document read, so its later passages count too.
+      const to = ((end >> 20n) + 1n) * BigInt(PASSAGES_PER_DOCUMENT) - 1n;
+      const checks = keys.length > 0 ? plan.checks({ from: 0n, to }) : { sql: '1', params: [] };
+      if (checks.sql !== '1') {
+        const passing = new Set(
+          this.all(
+            `SELECT d.key AS key FROM documents d WHERE d.key IN (SELECT value FROM json_each(?)) AND ${checks.sql}`,
+            [JSON.stringify(keys), ...checks.params],
+          ).map((row) => (row as { key: number }).key),
+        );
+        return { keys: keys.filter((key) => passing.has(key)), exact };
+      }
+    }
+    return { keys, exact };
+  }
+
+  /** Documents meeting a condition without words, in key order, up to `limit`. */
+  private filteredMatches(where: SqlFragment, limit: number): Matches {
+    const keys = (
+      this.all(`SELECT d.key AS key FROM documents d WHERE ${where.sql} LIMIT ?`, [
+        ...where.params,
+        sqlLimit(limit),
+      ]) as { key: number }[]
+    ).map((row) => row.key);
+    const exact = keys.length <= limit;
+    if (!exact) keys.length = limit;
+    return { keys, exact };
+  }
+
+  /**
+   * Passages, their average length, and the share of passages with body text, from FTS5's own
+   * totals (the share sampled from documents spread over the archive when it is large);
+   * refreshed when the index has grown or shrunk by more than 1%. Document frequencies are
+   * dropped whenever the index changes.
+   */
+  private snapshot(): Snapshot {
     const totals = this.ftsTotals();
-    const cached = this.stats;
-    if (cached && Math.abs(totals.rows - cached.rows) <= cached.rows * 0.01) return cached.stats;
-    const bodies = (
-      this.get('SELECT count(*) AS n FROM passages WHERE body IS NOT NULL', []) as { n: number }
-    ).n;
+    const cached = this.snapshotCache;
+    if (cached && cached.rows !== totals.rows) this.frequencies.clear();
+    if (cached && Math.abs(totals.rows - cached.rows) <= cached.rows * 0.01) {
+      if (cached.rows !== totals.rows) this.snapshotCache = { ...cached, rows: totals.rows };
+      return this.snapshotCache!;
+    }
+    const range = this.get('SELECT min(key) AS first, max(key) AS last FROM documents', []) as {
+      first: number | null;
+      last: number | null;
+    };
+    const firstDocument = range.first ?? 0;
+    const lastDocument = range.last ?? 0;
+    let bodyShare = 1;
+    if (totals.rows <= EXACT_STATS_ROWS) {
+      const row = this.get('SELECT count(*) AS n, count(body) AS bodies FROM passages', []) as {
+        n: number;
+        bodies: number;
+      };
+      bodyShare = row.n > 0 ? row.bodies / row.n : 1;
+    } else {
+      const step = (lastDocument - firstDocument) / STATS_SAMPLE_DOCUMENTS;
+      const sample = Array.from({ length: STATS_SAMPLE_DOCUMENTS }, (_, i) =>
+        Math.round(firstDocument + i * step),
+      );
+      const row = this.get(
+        `SELECT count(*) AS n, count(p.body) AS bodies FROM json_each(?) s
+         JOIN passages p ON p.key BETWEEN s.value * ${PASSAGES_PER_DOCUMENT} AND s.value * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}`,
+        [JSON.stringify(sample)],
+      ) as { n: number; bodies: number };
+      if (row.n > 0) bodyShare = row.bodies / row.n;
+    }
+    const bodies = Math.max(1, Math.round(totals.rows * bodyShare));
     const heads = Math.max(1, totals.rows - bodies);
     const stats: CorpusStats = {
-      passages: Math.max(1, bodies),
-      averageLength: totals.tokens[1]! / Math.max(1, bodies) + totals.tokens[0]! / heads,
+      passages: bodies,
+      averageLength: totals.tokens[1]! / bodies + totals.tokens[0]! / heads,
     };
-    this.stats = { rows: totals.rows, stats };
+    this.snapshotCache = { rows: totals.rows, stats, firstDocument, lastDocument };
     this.frequencies.clear();
-    return stats;
+    return this.snapshotCache;
   }
 
   /** FTS5's averages record: the number of rows, then the tokens in each column. */
@@ -415,66 +695,77 @@ export class SqliteSearch {
     return { rows: values[0] ?? 0, tokens: [values[1] ?? 0, values[2] ?? 0, values[3] ?? 0] };
   }
 
-  /** How many passages hold the term in their heading or body (the larger), cached. */
-  private documentFrequency(term: RankTerm, stats: CorpusStats): number {
-    const lookup = (key: string, prefix: boolean): number => {
-      const id = `${prefix ? '*' : ''}${key}`;
-      let frequency = this.frequencies.get(id);
-      if (frequency === undefined) {
-        this.ensureVocabulary();
-        const rows = (
-          prefix
-            ? this.all(
-                `SELECT col, sum(doc) AS n FROM temp.passages_fts_vocab
-                 WHERE term >= ? AND term < ? AND col IN ('head', 'body') GROUP BY col`,
-                [key, `${key}\u{10ffff}`],
-              )
-            : this.all(
-                `SELECT col, doc AS n FROM temp.passages_fts_vocab WHERE term = ? AND col IN ('head', 'body')`,
-                [key],
-              )
-        ) as { col: string; n: number }[];
-        frequency = Math.min(stats.passages, Math.max(0, ...rows.map((r) => r.n)));
-        if (this.frequencies.size >= 100_000) this.frequencies.clear();
-        this.frequencies.set(id, frequency);
+  /**
+   * How many passages match the expression in their heading or in their body (the larger),
+   * cached until the index changes. Counted up to EXACT_FREQUENCY; beyond, estimated from how
+   * far into the documents' key range the count got.
+   */
+  private documentFrequency(expression: string, snapshot: Snapshot): number {
+    const head = this.matchCount(`{head} : (${expression})`, snapshot);
+    const body = this.matchCount(`{body} : (${expression})`, snapshot);
+    return Math.min(snapshot.stats.passages, Math.max(head, body));
+  }
+
+  /**
+   * Passages matching an FTS5 expression, cached until the index changes: counted up to
+   * EXACT_FREQUENCY, estimated beyond from how far into the documents' key range the count got.
+   */
+  private matchCount(expression: string, snapshot: Snapshot): number {
+    let count = this.frequencies.get(expression);
+    if (count === undefined) {
+      const row = this.get(
+        `SELECT count(*) AS n, max(key) AS last FROM
+           (SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ? LIMIT ${EXACT_FREQUENCY})`,
+        [expression],
+      ) as { n: number; last: number | null };
+      count = row.n;
+      if (row.n >= EXACT_FREQUENCY && row.last !== null) {
+        const reached = Math.floor(row.last / PASSAGES_PER_DOCUMENT) - snapshot.firstDocument + 1;
+        const span = snapshot.lastDocument - snapshot.firstDocument + 1;
+        count = Math.round((row.n * span) / Math.max(1, reached));
       }
-      return frequency;
+      if (this.frequencies.size >= 100_000) this.frequencies.clear();
+      this.frequencies.set(expression, count);
+    }
+    return count;
+  }
+
+  /**
+   * Facet counts over the given documents (every match, or the first `countLimit`): document
+   * fields counted in one pass, speakers and participants in one statement each.
+   */
+  private facets(keys: readonly number[]): Record<string, FacetCount[]> {
+    const list = JSON.stringify(keys);
+    const rows = this.all(
+      `SELECT d.type AS type, d.year AS year, d.class_level AS class_level, d.collection_id AS collection_id
+       FROM documents d WHERE d.key IN (SELECT value FROM json_each(?))`,
+      [list],
+    ) as { type: string; year: number | null; class_level: string | null; collection_id: string }[];
+    const tally = (values: Iterable<string | null>): FacetCount[] => {
+      const counts = new Map<string, number>();
+      for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      return [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || compareText(a.value, b.value))
+        .slice(0, FACET_VALUES);
     };
-    if (term.key) return lookup(term.key, term.prefix);
-    // A phrase occurs at most as often as its rarest word.
-    return Math.min(...term.stems.map((stem) => lookup(stem, false)));
-  }
-
-  private ensureVocabulary(): void {
-    if (this.vocabulary) return;
-    this.db.exec(
-      'CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_fts_vocab USING fts5vocab(main, passages_fts, col)',
-    );
-    this.vocabulary = true;
-  }
-
-  private facets(matched: SqlFragment): Record<string, FacetCount[]> {
-    const over = (select: string, joins: string, group: string, distinct = false): FacetCount[] =>
+    const over = (select: string, joins: string): FacetCount[] =>
       this.all(
-        `WITH m(doc) AS (${matched.sql})
-         SELECT ${select} AS value, count(${distinct ? 'DISTINCT m.doc' : '*'}) AS count
-         FROM m ${joins} WHERE ${select} IS NOT NULL
-         GROUP BY ${group} ORDER BY count DESC, value LIMIT ${FACET_VALUES}`,
-        matched.params,
+        `SELECT ${select} AS value, count(DISTINCT m.value) AS count
+         FROM json_each(?) m ${joins} WHERE ${select} IS NOT NULL
+         GROUP BY ${select} ORDER BY count DESC, value LIMIT ${FACET_VALUES}`,
+        [list],
       ) as FacetCount[];
-    const documents = 'JOIN documents d ON d.key = m.doc';
     return {
-      type: over('d.type', documents, 'd.type'),
-      decade: over("(d.year / 10 * 10) || 's'", documents, 'd.year / 10'),
-      classification: over("coalesce(d.class_level, 'unknown')", documents, 'd.class_level'),
-      collection: over('d.collection_id', documents, 'd.collection_id'),
+      type: tally(rows.map((row) => row.type)),
+      decade: tally(rows.map((row) => (row.year === null ? null : `${Math.floor(row.year / 10) * 10}s`))),
+      classification: tally(rows.map((row) => row.class_level ?? 'unknown')),
+      collection: tally(rows.map((row) => row.collection_id)),
       speaker: over(
         'coalesce(s.name, s.label)',
-        `JOIN passage_speakers s ON s.passage BETWEEN m.doc * ${PASSAGES_PER_DOCUMENT} AND m.doc * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}`,
-        'coalesce(s.name, s.label)',
-        true,
+        `JOIN passage_speakers s ON s.passage BETWEEN m.value * ${PASSAGES_PER_DOCUMENT} AND m.value * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}`,
       ),
-      participant: over('pa.name', 'JOIN participants pa ON pa.doc = m.doc', 'pa.name', true),
+      participant: over('pa.name', 'JOIN participants pa ON pa.doc = m.value'),
     };
   }
 
@@ -501,7 +792,16 @@ export class SqliteSearch {
 /** Hidden (embargoed) documents drop out of the document condition, so of counts, ranks, facets and snippets. */
 function withVisibility(plan: QueryPlan, visible: string): QueryPlan {
   if (visible === '1') return plan;
-  return { ...plan, where: { sql: `(${plan.where.sql}) AND ${visible}`, params: plan.where.params } };
+  return {
+    ...plan,
+    where: { sql: `(${plan.where.sql}) AND ${visible}`, params: plan.where.params },
+    filter: { sql: `(${plan.filter.sql}) AND ${visible}`, params: plan.filter.params },
+  };
+}
+
+/** One more than the limit (to tell "exactly" from "more"), or -1 (SQLite: none) for Infinity. */
+function sqlLimit(limit: number): number {
+  return Number.isFinite(limit) ? limit + 1 : -1;
 }
 
 /** SQLite varints, as FTS5 stores its counts (most significant group first). */
