@@ -8,6 +8,7 @@ import type { Document, Passage } from '../../records/schema.js';
 import type { PutOutcome } from '../archive.js';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageKey, passageRange } from './keys.js';
+import { decodePassageMeta, encodePassageMeta } from './passage-meta.js';
 
 interface ExistingRow {
   key: number;
@@ -22,13 +23,6 @@ interface PassageRow {
   body: string | null;
   page: string | null;
   meta: string | null;
-}
-
-/** Rarer optional passage fields, stored only when one is set (most passages have none). */
-interface PassageMeta {
-  noteNumber: string | null;
-  anchor: Passage['anchor'];
-  speakers: Passage['speakers'];
 }
 
 export class DocumentStore {
@@ -194,7 +188,15 @@ export class DocumentStore {
           : [...new Set(speakers.flatMap((s) => [s.name, s.label]).filter((v): v is string => !!v))].join(
               ' ; ',
             );
-      this.insertPassage.run(id, passage.kind, head, body, speakerText, passage.page, passageMeta(passage));
+      this.insertPassage.run(
+        id,
+        passage.kind,
+        head,
+        body,
+        speakerText,
+        passage.page,
+        encodePassageMeta(passage),
+      );
       this.indexPassage.run(id, head, body, speakerText);
       for (const speaker of speakers) this.insertSpeaker.run(id, speaker.person, speaker.name, speaker.label);
     }
@@ -308,20 +310,8 @@ function speakerRows(
   return [...rows.values()];
 }
 
-function passageMeta(passage: Passage): string | null {
-  if (passage.noteNumber === null && passage.anchor === null && passage.speakers.length === 0) return null;
-  const meta: PassageMeta = {
-    noteNumber: passage.noteNumber,
-    anchor: passage.anchor,
-    speakers: passage.speakers,
-  };
-  return JSON.stringify(meta);
-}
-
 function toPassage(row: PassageRow): Passage {
-  const meta: PassageMeta = row.meta
-    ? (JSON.parse(row.meta) as PassageMeta)
-    : { noteNumber: null, anchor: null, speakers: [] };
+  const meta = decodePassageMeta(row.meta);
   return {
     ordinal: row.key % PASSAGES_PER_DOCUMENT,
     kind: row.kind,

@@ -13,7 +13,7 @@
  * - matching documents are counted up to the request's `countLimit` (`totalExact: false`
  *   beyond it) and facets count those documents.
  */
-import type { Classification, DocumentType, PassageKind, SpeakerSpan } from '../../records/schema.js';
+import type { Classification, DocumentType, PassageKind } from '../../records/schema.js';
 import type {
   DocumentHit,
   FacetCount,
@@ -25,6 +25,7 @@ import type {
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
+import { decodePassageMeta } from './passage-meta.js';
 import { planQuery, type Leaf, type QueryPlan, type SqlFragment } from './query-plan.js';
 import { joinExpressions, leafExpression } from '../../search/fts5-compile.js';
 import {
@@ -855,7 +856,7 @@ function passageHit(
   meta: string | null,
 ): PassageHit {
   const ordinal = key % PASSAGES_PER_DOCUMENT;
-  const speakers = meta ? ((JSON.parse(meta) as { speakers: SpeakerSpan[] }).speakers ?? []) : [];
+  const speakers = decodePassageMeta(meta).speakers;
   const hit = { documentId, ordinal, kind, link: `${documentId}#p${ordinal}`, snippet: '', score, speakers };
   if (typeof snippet === 'string') {
     hit.snippet = snippet;
