@@ -76,7 +76,7 @@ export class EvidenceCache {
     let df = cache.byWord.get(word);
     if (df === undefined) {
       df = this.archive
-        .search({ query: { type: 'term', value: word, prefix: false }, limit: 0 })
+        .search({ query: { type: 'term', value: word, prefix: false }, limit: 0, countLimit: Infinity })
         .then((response) => response.total)
         .catch(() => 0);
       cache.byWord.set(word, df);

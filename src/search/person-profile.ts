@@ -79,6 +79,7 @@ export async function personProfile(
       limit: options.limit ?? 50,
       offset: options.offset ?? 0,
       sort: 'date-asc',
+      countLimit: Infinity,
     }),
     archive.search({ query: inEachCollection('speaker'), limit: options.quotes ?? 20 }),
   ]);

@@ -18,6 +18,10 @@ export interface ApiError {
 export interface SearchApiResponse {
   query: string;
   total: number;
+  /** False: counting stopped early, `total` and the facet counts are lower bounds. */
+  totalExact: boolean;
+  /** False: the hits are the best of a bounded set of candidates (very common words). */
+  rankingExact: boolean;
   limit: number;
   offset: number;
   hits: DocumentHit[];

@@ -94,14 +94,27 @@ export const searchResponse = {
   type: 'object',
   properties: {
     query: { type: 'string', description: 'The query as received.' },
-    total: { type: 'integer', description: 'Documents matching.' },
+    total: {
+      type: 'integer',
+      description: 'Documents matching; at least this many when totalExact is false.',
+    },
+    totalExact: {
+      type: 'boolean',
+      description:
+        'False when counting stopped early on a very common query: total and every facet count are then lower bounds ("at least").',
+    },
+    rankingExact: {
+      type: 'boolean',
+      description:
+        'False when the words were too common to score every match: the hits are the best of a bounded set of candidates.',
+    },
     limit: { type: 'integer' },
     offset: { type: 'integer' },
     hits: { type: 'array', items: { $ref: 'DocumentHit#' } },
     facets: facetCounts,
     tookMs: { type: 'number' },
   },
-  required: ['query', 'total', 'limit', 'offset', 'hits', 'tookMs'],
+  required: ['query', 'total', 'totalExact', 'rankingExact', 'limit', 'offset', 'hits', 'tookMs'],
 };
 
 export const errorResponses = {

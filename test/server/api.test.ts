@@ -58,6 +58,9 @@ test('search returns ranked documents with marked snippets, facets and paging', 
   );
   assert.ok(hit.passages.every((p) => p.link === `${hit.documentId}#p${p.ordinal}`));
   assert.ok(first.facets && Object.keys(first.facets).length > 0, 'facets are returned on request');
+  // A volume is far below the count limit: the total and the ranking are exact, and say so.
+  assert.equal(first.totalExact, true);
+  assert.equal(first.rankingExact, true);
 
   const second = await get<SearchApiResponse>('/api/search?q=Dobrynin%20Berlin&limit=5&offset=5');
   assert.equal(second.offset, 5);

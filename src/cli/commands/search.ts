@@ -41,7 +41,20 @@ export function registerSearch(program: Command): void {
           facets: options.facets ?? false,
         });
         if (options.json) return printJson(response);
-        console.log(style.dim(`${response.total} documents match · ${response.tookMs.toFixed(1)} ms`));
+        const atLeast = response.totalExact === false;
+        console.log(
+          style.dim(
+            `${atLeast ? 'at least ' : ''}${response.total} documents match · ${response.tookMs.toFixed(1)} ms`,
+          ),
+        );
+        if (response.rankingExact === false) {
+          console.log(
+            style.dim(
+              'very common words: ranked among the passages with the rarer words or every word, not every match; ' +
+                'add a rarer word, a phrase or a filter for a complete ranking',
+            ),
+          );
+        }
         for (const hit of response.hits) {
           const level = hit.classification.level ?? 'unmarked';
           console.log(`\n${style.bold(hit.documentId)}  ${hit.date ?? 'undated'}  ${hit.type}  ${level}`);
@@ -55,7 +68,8 @@ export function registerSearch(program: Command): void {
         if (response.facets) {
           for (const [name, counts] of Object.entries(response.facets)) {
             if (counts.length === 0) continue;
-            console.log(`\n${style.bold(name)}: ${counts.map((c) => `${c.value} (${c.count})`).join(', ')}`);
+            const listed = counts.map((c) => `${c.value} (${atLeast ? '≥ ' : ''}${c.count})`);
+            console.log(`\n${style.bold(name)}: ${listed.join(', ')}`);
           }
         }
       } finally {

@@ -48,7 +48,14 @@ export async function searchRoutes(app: FastifyInstance, { archive }: { archive:
       const { q, limit, offset, sort, facets } = request.query;
       const query = parseUserQuery(q);
       const response = await archive.search({ query, limit, offset, sort, facets });
-      return { query: q, limit, offset, ...response };
+      return {
+        query: q,
+        limit,
+        offset,
+        ...response,
+        totalExact: response.totalExact ?? true,
+        rankingExact: response.rankingExact ?? true,
+      };
     },
   );
 }

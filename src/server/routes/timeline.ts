@@ -43,7 +43,8 @@ export async function timelineRoutes(app: FastifyInstance, { archive }: { archiv
       if (by === 'month' && year === undefined) {
         throw badRequest('by=month needs a year, e.g. /api/timeline?by=month&year=1969.');
       }
-      const overall = await archive.search({ query, limit: 1, facets: true });
+      // A timeline is a count per period: exact counts, however many documents match.
+      const overall = await archive.search({ query, limit: 1, facets: true, countLimit: Infinity });
       const periods = by === 'month' ? monthsOf(year!) : yearsOf(overall.facets?.['decade'] ?? []);
       const counted = await countPerPeriod(archive, query, periods);
       const buckets = by === 'year' ? trimEmptyEnds(counted) : counted;
@@ -74,7 +75,7 @@ async function countPerPeriod(
 }
 
 async function count(archive: Archive, query: QueryNode): Promise<number> {
-  return (await archive.search({ query, limit: 1 })).total;
+  return (await archive.search({ query, limit: 1, countLimit: Infinity })).total;
 }
 
 /**

@@ -64,6 +64,8 @@ interface ResultsProps {
 
 function Results({ response, q, from, to, sort, page }: ResultsProps) {
   const pages = Math.ceil(response.total / PAGE_SIZE);
+  // With an inexact total there may be pages beyond the counted ones.
+  const hasNext = page < pages || (!response.totalExact && response.hits.length === PAGE_SIZE);
   const hrefFor = (changes: Record<string, string | number | undefined>) =>
     searchHref({ q, from, to, sort: sort === 'relevance' ? undefined : sort, ...changes });
   return (
@@ -74,6 +76,7 @@ function Results({ response, q, from, to, sort, page }: ResultsProps) {
             key={name}
             name={name}
             counts={counts}
+            atLeast={!response.totalExact}
             hrefFor={(term) => hrefFor({ q: addTerm(q, term), page: undefined })}
           />
         ))}
@@ -82,17 +85,26 @@ function Results({ response, q, from, to, sort, page }: ResultsProps) {
         <p className="result-count" role="status">
           {response.total === 0
             ? 'No documents match.'
-            : `${response.total.toLocaleString('en-US')} document${response.total === 1 ? '' : 's'} · page ${page} of ${pages}`}{' '}
+            : response.totalExact
+              ? `${response.total.toLocaleString('en-US')} document${response.total === 1 ? '' : 's'} · page ${page} of ${pages}`
+              : `At least ${response.total.toLocaleString('en-US')} documents (counting stopped there) · page ${page}`}{' '}
           <Link to={hrefFor({ page: undefined }).replace('/search', '/timeline')}>
             Timeline of these results
           </Link>
         </p>
+        {response.rankingExact ? null : (
+          <p className="ranking-note">
+            These words are very common in the archive: the results are the best of the passages holding the
+            rarer words or every word, not a ranking of every match. Add a rarer word, a phrase or a filter
+            for a complete ranking.
+          </p>
+        )}
         <ol className="hits" start={(page - 1) * PAGE_SIZE + 1}>
           {response.hits.map((hit) => (
             <Hit key={hit.documentId} hit={hit} />
           ))}
         </ol>
-        {pages > 1 ? (
+        {pages > 1 || hasNext ? (
           <nav className="pager" aria-label="Pages">
             {page > 1 ? (
               <Link to={hrefFor({ page: page - 1 })} rel="prev">
@@ -101,10 +113,8 @@ function Results({ response, q, from, to, sort, page }: ResultsProps) {
             ) : (
               <span />
             )}
-            <span>
-              Page {page} of {pages}
-            </span>
-            {page < pages ? (
+            <span>{response.totalExact ? `Page ${page} of ${pages}` : `Page ${page}`}</span>
+            {hasNext ? (
               <Link to={hrefFor({ page: page + 1 })} rel="next">
                 Next →
               </Link>
@@ -121,10 +131,13 @@ function Results({ response, q, from, to, sort, page }: ResultsProps) {
 function FacetGroup({
   name,
   counts,
+  atLeast,
   hrefFor,
 }: {
   name: string;
   counts: FacetCount[];
+  /** Counting stopped early: each count is a lower bound. */
+  atLeast: boolean;
   hrefFor: (term: string) => string;
 }) {
   if (counts.length === 0) return null;
@@ -137,7 +150,10 @@ function FacetGroup({
           const label = (
             <>
               <span className="facet-value">{count.value}</span>{' '}
-              <span className="count">{count.count.toLocaleString('en-US')}</span>
+              <span className="count" title={atLeast ? 'at least this many' : undefined}>
+                {atLeast ? '≥ ' : ''}
+                {count.count.toLocaleString('en-US')}
+              </span>
             </>
           );
           return (
