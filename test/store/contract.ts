@@ -107,6 +107,19 @@ export function archiveContract(engine: string, under: EngineUnderTest): void {
     assert.deepEqual(await ids(archive, 'skeptical'), ['d40']);
   });
 
+  it('a batch is stored whole or not at all', async (archive) => {
+    assert.ok(archive.putDocuments, 'the engine stores batches');
+    const before = await archive.stats();
+    const renamed = { ...gromykoMemcon, contentHash: 'hash-12-v3', title: 'Renamed in a batch' };
+    const broken = { ...thompsonCable, contentHash: 'other', collectionId: 'no-such-collection' };
+    await assert.rejects(archive.putDocuments([renamed, broken]));
+    assert.deepEqual(await archive.getDocument(gromykoMemcon.id), gromykoMemcon);
+    assert.deepEqual(await archive.stats(), before);
+    assert.deepEqual(await archive.putDocuments([renamed, thompsonCable]), ['updated', 'unchanged']);
+    assert.equal((await archive.getDocument(gromykoMemcon.id))?.title, 'Renamed in a batch');
+    assert.deepEqual(await ids(archive, 'skeptical'), ['d40']);
+  });
+
   it('documents a source file no longer holds are removed with their passages', async (archive) => {
     const removed = await archive.removeDocumentsOfSource(collection.sourcePath, new Set([gromykoMemcon.id]));
     assert.equal(removed, 3);

@@ -37,34 +37,26 @@ export class PostgresDocuments {
       // As SQLite's synchronous=NORMAL: a crash may lose the last commits, never consistency,
       // and the source file is only marked complete after its documents, so a re-run repairs it.
       await client.query('SET LOCAL synchronous_commit = off');
-      const existing = await client.query<{ key: number; content_hash: string; published: boolean }>(
-        'SELECT key, content_hash, published FROM documents WHERE id = $1 FOR UPDATE',
-        [document.id],
-      );
-      const old = existing.rows[0];
-      if (old?.content_hash === document.contentHash) return 'unchanged';
-      let key: number;
-      if (old) {
-        key = old.key;
-        await deleteChildren(client, [key]);
-        await client.query(
-          `UPDATE documents SET collection_id = $2, type = $3, date_start = $4, date_end = $5, year = $6,
-             class_level = $7, caveats = $8, content_hash = $9, source_path = $10, title = $11, json = $12,
-             speaker_names = $13, participant_names = $14
-           WHERE key = $1`,
-          [key, ...documentColumns(document)],
-        );
-      } else {
-        const inserted = await client.query<{ key: number }>(
-          `INSERT INTO documents (collection_id, type, date_start, date_end, year, class_level, caveats,
-             content_hash, source_path, title, json, speaker_names, participant_names, id, published)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING key`,
-          [...documentColumns(document), document.id, document.published],
-        );
-        key = inserted.rows[0]!.key;
-      }
-      await insertChildren(client, key, document);
-      return old ? 'updated' : 'added';
+      return write(client, document);
+    });
+  }
+
+  /** Several documents in one transaction: all are stored or none is. */
+  async putMany(documents: readonly Document[]): Promise<PutOutcome[]> {
+    for (const document of documents) checkOrdinals(document);
+    const known = await this.pool.query<{ id: string; content_hash: string }>(
+      'SELECT id, content_hash FROM documents WHERE id = ANY($1::text[])',
+      [documents.map((document) => document.id)],
+    );
+    const stored = new Map(known.rows.map((row) => [row.id, row.content_hash]));
+    if (documents.every((document) => stored.get(document.id) === document.contentHash)) {
+      return documents.map(() => 'unchanged');
+    }
+    return withTransaction(this.pool, async (client) => {
+      await client.query('SET LOCAL synchronous_commit = off');
+      const outcomes: PutOutcome[] = [];
+      for (const document of documents) outcomes.push(await write(client, document));
+      return outcomes;
     });
   }
 
@@ -295,4 +287,36 @@ function checkOrdinals(document: Document): void {
       throw new Error(`${document.id}: passage ordinal ${passage.ordinal} occurs twice.`);
     seen.add(passage.ordinal);
   }
+}
+
+/** Inserts or replaces one document inside the caller's transaction. */
+async function write(client: Client, document: Document): Promise<PutOutcome> {
+  const existing = await client.query<{ key: number; content_hash: string; published: boolean }>(
+    'SELECT key, content_hash, published FROM documents WHERE id = $1 FOR UPDATE',
+    [document.id],
+  );
+  const old = existing.rows[0];
+  if (old?.content_hash === document.contentHash) return 'unchanged';
+  let key: number;
+  if (old) {
+    key = old.key;
+    await deleteChildren(client, [key]);
+    await client.query(
+      `UPDATE documents SET collection_id = $2, type = $3, date_start = $4, date_end = $5, year = $6,
+         class_level = $7, caveats = $8, content_hash = $9, source_path = $10, title = $11, json = $12,
+         speaker_names = $13, participant_names = $14
+       WHERE key = $1`,
+      [key, ...documentColumns(document)],
+    );
+  } else {
+    const inserted = await client.query<{ key: number }>(
+      `INSERT INTO documents (collection_id, type, date_start, date_end, year, class_level, caveats,
+         content_hash, source_path, title, json, speaker_names, participant_names, id, published)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING key`,
+      [...documentColumns(document), document.id, document.published],
+    );
+    key = inserted.rows[0]!.key;
+  }
+  await insertChildren(client, key, document);
+  return old ? 'updated' : 'added';
 }

@@ -93,6 +93,10 @@ export class PostgresArchive implements Archive {
     return this.documents.put(document);
   }
 
+  async putDocuments(documents: readonly Document[]): Promise<PutOutcome[]> {
+    return this.documents.putMany(documents);
+  }
+
   async removeDocumentsOfSource(sourcePath: string, keepIds: ReadonlySet<string>): Promise<number> {
     return this.documents.removeOfSource(sourcePath, keepIds);
   }
