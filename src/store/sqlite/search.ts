@@ -480,10 +480,7 @@ export class SqliteSearch {
   ): { keys: number[]; exact: boolean; documents?: number } {
     const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
     const scopeParams = plan.passageScope?.params ?? [];
-    const cost =
-      words.length > 0
-        ? words.reduce((sum, word) => sum + word.frequency, 0)
-        : this.matchCount(plan.rank!, snapshot);
+    const cost = this.rankingCost(plan, words, snapshot);
     const ranked = (match: string, where: SqlFragment, limit: number): number[] =>
       (
         this.all(
@@ -590,10 +587,7 @@ export class SqliteSearch {
   ): Matches {
     const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
     const scopeParams = plan.passageScope?.params ?? [];
-    const cost =
-      words.length > 0
-        ? words.reduce((sum, word) => sum + word.frequency, 0)
-        : this.matchCount(plan.rank!, snapshot);
+    const cost = this.rankingCost(plan, words, snapshot);
     const bounded = cost > RANK_BUDGET;
     const end = bounded ? this.windowEnd(plan.rank!, scope, scopeParams) : null;
     const where = bounded ? plan.filter : plan.where;
@@ -705,6 +699,13 @@ export class SqliteSearch {
     const head = this.matchCount(`{head} : (${expression})`, snapshot);
     const body = this.matchCount(`{body} : (${expression})`, snapshot);
     return Math.min(snapshot.stats.passages, Math.max(head, body));
+  }
+
+  /** How many passages ranking the query would score: its words' frequencies, or its matches. */
+  private rankingCost(plan: QueryPlan, words: readonly QueryWord[], snapshot: Snapshot): number {
+    return words.length > 0
+      ? words.reduce((sum, word) => sum + word.frequency, 0)
+      : this.matchCount(plan.rank!, snapshot);
   }
 
   /**
