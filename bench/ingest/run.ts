@@ -2,14 +2,13 @@
  * Ingest speed: the six shared FRUS volumes into a fresh SQLite archive with `declass ingest`,
  * next to a parse-only pass over the same files with the same XML parser (saxes), each a whole
  * process as a user runs it (start-up and a cold JIT included), alternating, median of N
- * rounds. Also times reading alone (parse + extraction) and reading with speaker attribution,
- * and the ingest on one thread (`--threads 0`) next to the default with read threads.
+ * rounds. Also times reading alone (parse + extraction) and reading with speaker attribution.
  *
- *   npm run bench:ingest [-- <folder>] [--rounds N] [--threads N]
+ *   npm run bench:ingest [-- <folder>] [--rounds N]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -18,7 +17,6 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args.splice(at, 2)[1] : undefined;
 };
 const rounds = Number(option('--rounds') ?? 3);
-const threads = Number(option('--threads') ?? Math.max(1, Math.min(availableParallelism() - 1, 4)));
 const root = resolve(import.meta.dirname, '..', '..');
 const folder = resolve(args[0] ?? join(root, '..', 'shared', 'corpus', 'frus', 'volumes'));
 const files = readdirSync(folder)
@@ -39,22 +37,12 @@ function run(command: string[]): { seconds: number; stdout: string } {
   return { seconds, stdout: child.stdout };
 }
 
-function ingest(readThreads: number): { seconds: number; documents: number } {
+function ingest(): { seconds: number; documents: number } {
   const dir = mkdtempSync(join(tmpdir(), 'declass-bench-'));
   try {
     const db = join(dir, 'bench.db');
     const bin = join(root, 'bin', 'declass');
-    const result = run([
-      bin,
-      '--db',
-      db,
-      'ingest',
-      '--quiet',
-      '--json',
-      '--threads',
-      String(readThreads),
-      ...files,
-    ]);
+    const result = run([bin, '--db', db, 'ingest', '--quiet', '--json', ...files]);
     const summary = JSON.parse(result.stdout) as { added: number; failed: unknown[] };
     if (summary.failed.length > 0) throw new Error(`ingest failed: ${JSON.stringify(summary.failed)}`);
     return { seconds: result.seconds, documents: summary.added };
@@ -69,8 +57,7 @@ const timings = {
   parse: [] as number[],
   read: [] as number[],
   enrich: [] as number[],
-  single: [] as number[],
-  threaded: [] as number[],
+  ingest: [] as number[],
 };
 let documents = 0;
 run([parseScript, ...files]); // warm-up: the file cache
@@ -78,10 +65,9 @@ for (let round = 0; round < rounds; round++) {
   timings.parse.push(run([parseScript, ...files]).seconds);
   timings.read.push(run([readScript, ...files]).seconds);
   timings.enrich.push(run([readScript, '--enrich', ...files]).seconds);
-  const single = ingest(0);
-  timings.single.push(single.seconds);
-  documents = single.documents;
-  timings.threaded.push(ingest(threads).seconds);
+  const full = ingest();
+  timings.ingest.push(full.seconds);
+  documents = full.documents;
 }
 
 function median(values: number[]): number {
@@ -100,9 +86,8 @@ const row = (name: string, seconds: number) =>
 row('parse only (saxes)', parse);
 row('read (parse + extraction)', median(timings.read));
 row('read + speaker attribution', median(timings.enrich));
-row('declass ingest --threads 0', median(timings.single));
-row(`declass ingest (${threads} read thread${threads === 1 ? '' : 's'}, default)`, median(timings.threaded));
-const full = median(timings.threaded);
+const full = median(timings.ingest);
+row('declass ingest (into SQLite)', full);
 console.log(
   `targets: full ≤ 3× parse-only → ${full / parse <= 3 ? 'met' : 'MISSED'}; ` +
     `≥ 1,500 documents/s → ${documents / full >= 1500 ? 'met' : 'MISSED'}`,

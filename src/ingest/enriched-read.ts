@@ -1,7 +1,6 @@
 /**
  * Reading one file into the events the pipeline stores: the reader chosen by content, persons
- * given their canonical ids, and every document passed through the enrichers. The same code
- * runs on the main thread and in the read threads, so both produce identical documents.
+ * given their canonical ids, and every document passed through the enrichers.
  */
 import { canonicalPersonKey } from '../records/person-resolution.js';
 import type { Collection, Person } from '../records/schema.js';

@@ -14,7 +14,6 @@ import { readEnriched } from './enriched-read.js';
 import { expandPaths, fingerprintFile } from './files.js';
 import { ReadError, type Reader } from './reader.js';
 import { defaultReaders } from './registry.js';
-import { ReadThreads } from './threads/read-threads.js';
 
 /**
  * Bumped whenever readers or extractors change what they produce, so that files ingested by
@@ -66,12 +65,6 @@ export interface IngestOptions {
   readers?: readonly Reader[];
   enrichers?: readonly Enricher[];
   /**
-   * Read and enrich files in this many worker threads, ahead of the main thread that stores
-   * them. Threads always use the default readers and enrichers, so this excludes `readers`
-   * and `enrichers`.
-   */
-  threads?: number;
-  /**
    * Store new collections and documents embargoed (unpublished), so records that are not yet
    * public are never visible, not even between ingest and an `unpublish`. Records already in
    * the archive keep their state.
@@ -92,12 +85,6 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const threads = options.threads ?? 0;
-  if (threads > 0 && (options.readers || options.enrichers)) {
-    throw new Error(
-      'ingestPaths: read threads use the default readers and enrichers; pass one or the other.',
-    );
-  }
   const readers = options.readers ?? defaultReaders;
   const enrichers = options.enrichers ?? [];
   const { files, missing } = await expandPaths(paths);
@@ -118,101 +105,89 @@ export async function ingestPaths(
   const collectionCounts = new Map<string, { id: string; title: string; documents: number }>();
   let documents = 0;
 
-  // Every file is fingerprinted first, so read threads can start on the files to read.
-  const checks: FileCheck[] = [];
-  for (const path of files) checks.push(await checkFile(archive, path));
-  const readThreads = threads > 0 ? new ReadThreads(threads) : null;
-  readThreads?.schedule(checks.filter((check) => check.state === 'to read').map((check) => check.path));
-  const readEvents = (path: string) =>
-    readThreads ? readThreads.read(path) : readEnriched(path, readers, enrichers);
-
-  try {
-    for (const [index, check] of checks.entries()) {
-      const path = check.path;
-      const progress = () =>
-        options.onProgress?.({ file: path, filesDone: index, filesTotal: files.length, documents });
-      progress();
-      let storedFromFile = 0;
-      try {
-        if (check.state === 'unreadable') throw check.error;
-        if (check.state === 'stored') {
-          summary.unchanged += check.record.documents;
-          documents += check.record.documents;
-          if (check.record.collectionId)
-            countCollection(await archive.getCollection(check.record.collectionId), check.record.documents);
-          continue;
-        }
-        let collection: Collection | null = null;
-        let persons: Person[] = [];
-        let collectionStored = false;
-        const seen = new Set<string>();
-        const batch = new PendingBatch();
-        const record = (outcomes: readonly PutOutcome[]) => {
-          for (const outcome of outcomes) count(summary, outcome);
-          storedFromFile += outcomes.length;
-          documents += outcomes.length;
-          progress();
-        };
-        const flush = async () => {
-          try {
-            record(await storeBatch(archive, batch.take()));
-          } catch (error) {
-            if (!(error instanceof PartialStore)) throw error;
-            record(error.stored);
-            throw error.cause;
-          }
-        };
-        try {
-          for await (const event of readEvents(path)) {
-            if (event.kind === 'collection') {
-              collection = options.unpublished ? { ...event.collection, published: false } : event.collection;
-              collectionStored = false;
-            } else if (event.kind === 'persons') {
-              persons = event.persons;
-              collectionStored = false;
-            } else {
-              if (!collection)
-                throw new ReadError(path, 'the reader produced a document before its collection.');
-              if (!collectionStored) {
-                await archive.putCollection(collection, persons);
-                collectionStored = true;
-              }
-              const document = {
-                ...event.document,
-                contentHash: versionedHash(event.document.contentHash),
-                published: options.unpublished ? false : event.document.published,
-              };
-              if (seen.has(document.id)) {
-                throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
-              }
-              seen.add(document.id);
-              if (batch.add(document)) await flush();
-            }
-          }
-        } catch (error) {
-          // Documents read before a file breaks are good and complete: keep them. The reader's
-          // error is the one to report, so a failure to store them is not allowed to mask it.
-          if (batch.size > 0) await flush().catch(() => undefined);
-          throw error;
-        }
-        if (batch.size > 0) await flush();
-        if (collection && !collectionStored) await archive.putCollection(collection, persons);
-        if (!collection) throw new ReadError(path, 'no collection or documents were found in the file.');
-        summary.removed += await archive.removeDocumentsOfSource(path, seen);
-        await archive.putSourceFile({
-          path,
-          sha256: check.fingerprint,
-          collectionId: collection.id,
-          documents: seen.size,
-          complete: true,
-        });
-        countCollection(collection, seen.size);
-      } catch (error) {
-        summary.failed.push({ path, reason: describeFailure(path, error), documentsStored: storedFromFile });
+  for (const [index, path] of files.entries()) {
+    const check = await checkFile(archive, path);
+    const progress = () =>
+      options.onProgress?.({ file: path, filesDone: index, filesTotal: files.length, documents });
+    progress();
+    let storedFromFile = 0;
+    try {
+      if (check.state === 'unreadable') throw check.error;
+      if (check.state === 'stored') {
+        summary.unchanged += check.record.documents;
+        documents += check.record.documents;
+        if (check.record.collectionId)
+          countCollection(await archive.getCollection(check.record.collectionId), check.record.documents);
+        continue;
       }
+      let collection: Collection | null = null;
+      let persons: Person[] = [];
+      let collectionStored = false;
+      const seen = new Set<string>();
+      const batch = new PendingBatch();
+      const record = (outcomes: readonly PutOutcome[]) => {
+        for (const outcome of outcomes) count(summary, outcome);
+        storedFromFile += outcomes.length;
+        documents += outcomes.length;
+        progress();
+      };
+      const flush = async () => {
+        try {
+          record(await storeBatch(archive, batch.take()));
+        } catch (error) {
+          if (!(error instanceof PartialStore)) throw error;
+          record(error.stored);
+          throw error.cause;
+        }
+      };
+      try {
+        for await (const event of readEnriched(path, readers, enrichers)) {
+          if (event.kind === 'collection') {
+            collection = options.unpublished ? { ...event.collection, published: false } : event.collection;
+            collectionStored = false;
+          } else if (event.kind === 'persons') {
+            persons = event.persons;
+            collectionStored = false;
+          } else {
+            if (!collection)
+              throw new ReadError(path, 'the reader produced a document before its collection.');
+            if (!collectionStored) {
+              await archive.putCollection(collection, persons);
+              collectionStored = true;
+            }
+            const document = {
+              ...event.document,
+              contentHash: versionedHash(event.document.contentHash),
+              published: options.unpublished ? false : event.document.published,
+            };
+            if (seen.has(document.id)) {
+              throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
+            }
+            seen.add(document.id);
+            if (batch.add(document)) await flush();
+          }
+        }
+      } catch (error) {
+        // Documents read before a file breaks are good and complete: keep them. The reader's
+        // error is the one to report, so a failure to store them is not allowed to mask it.
+        if (batch.size > 0) await flush().catch(() => undefined);
+        throw error;
+      }
+      if (batch.size > 0) await flush();
+      if (collection && !collectionStored) await archive.putCollection(collection, persons);
+      if (!collection) throw new ReadError(path, 'no collection or documents were found in the file.');
+      summary.removed += await archive.removeDocumentsOfSource(path, seen);
+      await archive.putSourceFile({
+        path,
+        sha256: check.fingerprint,
+        collectionId: collection.id,
+        documents: seen.size,
+        complete: true,
+      });
+      countCollection(collection, seen.size);
+    } catch (error) {
+      summary.failed.push({ path, reason: describeFailure(path, error), documentsStored: storedFromFile });
     }
-  } finally {
-    await readThreads?.close();
   }
   options.onProgress?.({ file: '', filesDone: files.length, filesTotal: files.length, documents });
   summary.collections = [...collectionCounts.values()];

@@ -1,10 +1,10 @@
 /**
  * `declass ingest <path...>`: read files and folders into the archive, with a progress bar.
  */
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { defaultEnrichers } from '../../ingest/enrichers.js';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../../ingest/pipeline.js';
 import { openArchive, type ArchiveOptions } from '../archive-option.js';
 
@@ -16,12 +16,6 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'no progress bar')
     .option(
-      '--threads <n>',
-      'threads that read files while the main thread stores them (0: read on the main thread)',
-      parseThreads,
-      defaultThreads(),
-    )
-    .option(
       '--unpublished',
       'store new collections and documents embargoed, invisible to the public until "declass publish"; records already stored keep their state',
     )
@@ -30,7 +24,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const progress = options.quiet ? null : createProgressReporter();
       try {
         const summary = await ingestPaths(archive, paths, {
-          threads: options.threads,
+          enrichers: defaultEnrichers,
           unpublished: options.unpublished ?? false,
           onProgress: progress?.update,
         });
@@ -54,21 +48,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
 interface IngestCommandOptions {
   json?: boolean;
   quiet?: boolean;
-  threads: number;
   unpublished?: boolean;
-}
-
-/** One core stays with the thread that writes the archive. */
-function defaultThreads(): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, 4));
-}
-
-function parseThreads(value: string): number {
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 0 || threads > 64) {
-    throw new InvalidArgumentError(`"${value}" is not a thread count; give a whole number from 0 to 64.`);
-  }
-  return threads;
 }
 
 function createProgressReporter(): { update: (p: IngestProgress) => void; stop: () => void } {
