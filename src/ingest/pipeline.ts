@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Collection, Document, Person } from '../records/schema.js';
-import type { Archive, PutOutcome, SourceFileRecord } from '../store/archive.js';
+import type { Archive, PutOutcome } from '../store/archive.js';
 import { readEnriched } from './enriched-read.js';
 import { expandPaths, fingerprintFile } from './files.js';
 import { ReadError, type Reader } from './reader.js';
@@ -73,12 +73,6 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
 }
 
-/** What is known about a file before it is read: its fingerprint and whether it is stored. */
-type FileCheck =
-  | { path: string; state: 'stored'; record: SourceFileRecord }
-  | { path: string; state: 'to read'; fingerprint: string }
-  | { path: string; state: 'unreadable'; error: unknown };
-
 export async function ingestPaths(
   archive: Archive,
   paths: readonly string[],
@@ -106,18 +100,18 @@ export async function ingestPaths(
   let documents = 0;
 
   for (const [index, path] of files.entries()) {
-    const check = await checkFile(archive, path);
     const progress = () =>
       options.onProgress?.({ file: path, filesDone: index, filesTotal: files.length, documents });
     progress();
     let storedFromFile = 0;
     try {
-      if (check.state === 'unreadable') throw check.error;
-      if (check.state === 'stored') {
-        summary.unchanged += check.record.documents;
-        documents += check.record.documents;
-        if (check.record.collectionId)
-          countCollection(await archive.getCollection(check.record.collectionId), check.record.documents);
+      const fingerprint = await fingerprintFile(path, PIPELINE_VERSION);
+      const known = await archive.getSourceFile(path);
+      if (known && known.complete && known.sha256 === fingerprint) {
+        summary.unchanged += known.documents;
+        documents += known.documents;
+        if (known.collectionId)
+          countCollection(await archive.getCollection(known.collectionId), known.documents);
         continue;
       }
       let collection: Collection | null = null;
@@ -179,7 +173,7 @@ export async function ingestPaths(
       summary.removed += await archive.removeDocumentsOfSource(path, seen);
       await archive.putSourceFile({
         path,
-        sha256: check.fingerprint,
+        sha256: fingerprint,
         collectionId: collection.id,
         documents: seen.size,
         complete: true,
@@ -203,17 +197,6 @@ export async function ingestPaths(
     };
     entry.documents += documentCount;
     collectionCounts.set(collection.id, entry);
-  }
-}
-
-async function checkFile(archive: Archive, path: string): Promise<FileCheck> {
-  try {
-    const fingerprint = await fingerprintFile(path, PIPELINE_VERSION);
-    const record = await archive.getSourceFile(path);
-    if (record && record.complete && record.sha256 === fingerprint) return { path, state: 'stored', record };
-    return { path, state: 'to read', fingerprint };
-  } catch (error) {
-    return { path, state: 'unreadable', error };
   }
 }
 
