@@ -7,7 +7,7 @@ import { ingestPaths } from '../../src/ingest/pipeline.js';
 import type { Reader } from '../../src/ingest/reader.js';
 import type { Document } from '../../src/records/schema.js';
 import { parseQuery } from '../../src/search/parser.js';
-import { openSqliteArchive } from '../../src/store/sqlite/index.js';
+import { openSqliteArchive, type SqliteArchive } from '../../src/store/sqlite/index.js';
 import { PUBLIC_VIEWER } from '../../src/store/visibility.js';
 import { scratchDir, volumePath } from '../helpers/paths.js';
 import { collection, dobryninMemo, gromykoMemcon, persons, thompsonCable } from '../store/sqlite-fixtures.js';
@@ -24,42 +24,43 @@ function readerOf(documents: Document[]): Reader {
   };
 }
 
-test('a document that cannot be stored fails its file by name; the documents before it are kept', async () => {
+/** A fresh archive in a scratch folder, with a stand-in source file to ingest; both removed after. */
+async function withArchive(run: (archive: SqliteArchive, source: string) => Promise<void>): Promise<void> {
   const scratch = scratchDir('declass-pipeline-');
+  const source = join(scratch.dir, 'volume.test');
+  writeFileSync(source, 'stand-in for a volume');
+  const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
   try {
-    const source = join(scratch.dir, 'volume.test');
-    writeFileSync(source, 'stand-in for a volume');
-    const first = dobryninMemo.passages[0]!;
-    const broken = { ...dobryninMemo, passages: [first, { ...first, text: 'A second passage 0.' }] };
-    const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
-    try {
-      const summary = await ingestPaths(archive, [source], {
-        readers: [readerOf([gromykoMemcon, thompsonCable, broken])],
-      });
-      assert.equal(summary.added, 2);
-      assert.equal(summary.failed.length, 1);
-      assert.equal(summary.failed[0]!.path, source);
-      assert.match(
-        summary.failed[0]!.reason,
-        new RegExp(`${dobryninMemo.id}: passage ordinal ${first.ordinal} occurs twice`),
-      );
-      assert.equal(summary.failed[0]!.documentsStored, 2);
-      assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
-      // The file is not marked complete, so the next run reads it again.
-      assert.equal((await archive.getSourceFile(source))?.complete ?? false, false);
-    } finally {
-      await archive.close();
-    }
+    await run(archive, source);
   } finally {
+    await archive.close();
     scratch.cleanup();
   }
+}
+
+test('a document that cannot be stored fails its file by name; the documents before it are kept', async () => {
+  await withArchive(async (archive, source) => {
+    const first = dobryninMemo.passages[0]!;
+    const broken = { ...dobryninMemo, passages: [first, { ...first, text: 'A second passage 0.' }] };
+    const summary = await ingestPaths(archive, [source], {
+      readers: [readerOf([gromykoMemcon, thompsonCable, broken])],
+    });
+    assert.equal(summary.added, 2);
+    assert.equal(summary.failed.length, 1);
+    assert.equal(summary.failed[0]!.path, source);
+    assert.match(
+      summary.failed[0]!.reason,
+      new RegExp(`${dobryninMemo.id}: passage ordinal ${first.ordinal} occurs twice`),
+    );
+    assert.equal(summary.failed[0]!.documentsStored, 2);
+    assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
+    // The file is not marked complete, so the next run reads it again.
+    assert.equal((await archive.getSourceFile(source))?.complete ?? false, false);
+  });
 });
 
 test('a reader that breaks mid-file keeps the documents it produced before the break', async () => {
-  const scratch = scratchDir('declass-pipeline-');
-  try {
-    const source = join(scratch.dir, 'volume.test');
-    writeFileSync(source, 'stand-in for a volume');
+  await withArchive(async (archive, source) => {
     const breaking: Reader = {
       format: 'test',
       accepts: () => true,
@@ -68,45 +69,30 @@ test('a reader that breaks mid-file keeps the documents it produced before the b
         throw new Error('unexpected end of file at line 9');
       },
     };
-    const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
-    try {
-      const summary = await ingestPaths(archive, [source], { readers: [breaking] });
-      assert.deepEqual(
-        summary.failed.map((failure) => [failure.reason, failure.documentsStored]),
-        [['unexpected end of file at line 9', 2]],
-      );
-      assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
-    } finally {
-      await archive.close();
-    }
-  } finally {
-    scratch.cleanup();
-  }
+    const summary = await ingestPaths(archive, [source], { readers: [breaking] });
+    assert.deepEqual(
+      summary.failed.map((failure) => [failure.reason, failure.documentsStored]),
+      [['unexpected end of file at line 9', 2]],
+    );
+    assert.deepEqual(await archive.listDocumentIds(), [gromykoMemcon.id, thompsonCable.id].sort());
+  });
 });
 
 test('--unpublished stores new records embargoed: the public sees nothing, the archive owner everything', async () => {
-  const scratch = scratchDir('declass-pipeline-');
-  try {
-    const archive = await openSqliteArchive(join(scratch.dir, 'test.db'));
-    try {
-      const summary = await ingestPaths(archive, [volumePath('frus1969-76ve15p1')], {
-        enrichers: defaultEnrichers,
-        unpublished: true,
-      });
-      assert.equal(summary.added, 105);
-      const query = parseQuery('Ceausescu');
-      assert.ok((await archive.search({ query, limit: 5 })).total > 0);
-      assert.equal((await archive.search({ query, limit: 5, viewer: PUBLIC_VIEWER })).total, 0);
-      assert.equal((await archive.stats(PUBLIC_VIEWER)).documents, 0);
-      assert.equal(await archive.getCollection('frus1969-76ve15p1', PUBLIC_VIEWER), null);
-      assert.equal((await archive.getCollection('frus1969-76ve15p1'))?.published, false);
-      const [first] = await archive.listDocumentIds();
-      assert.equal(await archive.getDocument(first!, PUBLIC_VIEWER), null);
-      assert.equal((await archive.getDocument(first!))?.published, false);
-    } finally {
-      await archive.close();
-    }
-  } finally {
-    scratch.cleanup();
-  }
+  await withArchive(async (archive) => {
+    const summary = await ingestPaths(archive, [volumePath('frus1969-76ve15p1')], {
+      enrichers: defaultEnrichers,
+      unpublished: true,
+    });
+    assert.equal(summary.added, 105);
+    const query = parseQuery('Ceausescu');
+    assert.ok((await archive.search({ query, limit: 5 })).total > 0);
+    assert.equal((await archive.search({ query, limit: 5, viewer: PUBLIC_VIEWER })).total, 0);
+    assert.equal((await archive.stats(PUBLIC_VIEWER)).documents, 0);
+    assert.equal(await archive.getCollection('frus1969-76ve15p1', PUBLIC_VIEWER), null);
+    assert.equal((await archive.getCollection('frus1969-76ve15p1'))?.published, false);
+    const [first] = await archive.listDocumentIds();
+    assert.equal(await archive.getDocument(first!, PUBLIC_VIEWER), null);
+    assert.equal((await archive.getDocument(first!))?.published, false);
+  });
 });
