@@ -36,6 +36,8 @@ export function archiveLocation(options: ArchiveOptions): ArchiveLocation {
 export interface ArchiveUse {
   /** PostgreSQL connections this process may hold at once (default: the engine's). */
   connections?: number;
+  /** Many documents will be written: an SQLite archive stores them on a second thread. */
+  bulkWrites?: boolean;
 }
 
 /**
@@ -63,5 +65,5 @@ export async function openArchive(
       `no archive at ${file}. Ingest records first ("declass ingest <files>") or point --db / DECLASS_DB at an existing archive.`,
     );
   }
-  return openSqliteArchive(file);
+  return openSqliteArchive(file, { writeThread: use.bulkWrites ?? false });
 }

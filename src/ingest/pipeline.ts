@@ -125,14 +125,25 @@ export async function ingestPaths(
         documents += outcomes.length;
         progress();
       };
+      let storeFailed = false;
       const flush = async () => {
         try {
           record(await storeBatch(archive, batch.take()));
         } catch (error) {
+          storeFailed = true;
           if (!(error instanceof PartialStore)) throw error;
           record(error.stored);
           throw error.cause;
         }
+      };
+      // One batch is stored while the next is read: an engine that writes on another thread
+      // (or server) overlaps the two; one that writes in place has finished on return anyway.
+      let storing: Promise<void> = Promise.resolve();
+      const startFlush = async () => {
+        await storing;
+        storing = flush();
+        // Awaited at the next batch or the end of the file; not an unhandled rejection meanwhile.
+        storing.catch(() => undefined);
       };
       try {
         for await (const event of readEnriched(path, readers, enrichers)) {
@@ -158,15 +169,18 @@ export async function ingestPaths(
               throw new ReadError(path, `document id ${document.id} occurs twice in the file.`);
             }
             seen.add(document.id);
-            if (batch.add(document)) await flush();
+            if (batch.add(document)) await startFlush();
           }
         }
       } catch (error) {
         // Documents read before a file breaks are good and complete: keep them. The reader's
         // error is the one to report, so a failure to store them is not allowed to mask it.
-        if (batch.size > 0) await flush().catch(() => undefined);
+        // After a failed store nothing more is stored: the documents kept are those before it.
+        await storing.catch(() => undefined);
+        if (!storeFailed && batch.size > 0) await flush().catch(() => undefined);
         throw error;
       }
+      await storing;
       if (batch.size > 0) await flush();
       if (collection && !collectionStored) await archive.putCollection(collection, persons);
       if (!collection) throw new ReadError(path, 'no collection or documents were found in the file.');

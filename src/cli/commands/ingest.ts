@@ -20,7 +20,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       'store new collections and documents embargoed, invisible to the public until "declass publish"; records already stored keep their state',
     )
     .action(async (paths: string[], options: IngestCommandOptions, command: Command) => {
-      const archive = await openArchive(command.optsWithGlobals<ArchiveOptions>(), 'write');
+      const archive = await openArchive(command.optsWithGlobals<ArchiveOptions>(), 'write', {
+        bulkWrites: true,
+      });
       const progress = options.quiet ? null : createProgressReporter();
       try {
         const summary = await ingestPaths(archive, paths, {

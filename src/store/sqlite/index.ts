@@ -22,6 +22,7 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { DocumentStore } from './documents.js';
 import { PASSAGES_PER_DOCUMENT } from './keys.js';
 import { SqliteSearch } from './search.js';
+import { ThreadedDocumentWriter } from './threaded-writer.js';
 import { documentVisibility, VISIBLE_DOCUMENT_SQL, visibleCollectionSql } from './visibility.js';
 
 export { SchemaVersionError } from './database.js';
@@ -29,13 +30,22 @@ export { SchemaVersionError } from './database.js';
 export interface SqliteArchiveOptions {
   /** Open an existing file for reading only (no migrations; refused if it needs one). */
   readonly?: boolean;
+  /**
+   * Store documents on a second thread, so a bulk ingest reads the next batch while this one
+   * is written. Ignored for read-only and in-memory archives.
+   */
+  writeThread?: boolean;
 }
 
 export async function openSqliteArchive(
   file: string,
   options: SqliteArchiveOptions = {},
 ): Promise<SqliteArchive> {
-  return new SqliteArchive(openDatabase(file, options.readonly ?? false));
+  const readonly = options.readonly ?? false;
+  // Opened (and migrated) here first, so the write thread finds the schema up to date.
+  const db = openDatabase(file, readonly);
+  const threaded = options.writeThread && !readonly && file !== ':memory:' && file !== '';
+  return new SqliteArchive(db, threaded ? new ThreadedDocumentWriter(file) : null);
 }
 
 interface SourceFileRow {
@@ -52,7 +62,10 @@ export class SqliteArchive implements Archive {
   private readonly replaceCollection;
   readonly accounts: SqliteAccounts;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly writer: ThreadedDocumentWriter | null = null,
+  ) {
     this.documents = new DocumentStore(db);
     this.searcher = new SqliteSearch(db);
     this.accounts = new SqliteAccounts(db);
@@ -82,18 +95,20 @@ export class SqliteArchive implements Archive {
   }
 
   async putCollection(collection: Collection, persons: Person[]): Promise<void> {
+    await this.writesSettled();
     this.replaceCollection.immediate(collection, persons);
   }
 
   async putDocument(document: Document): Promise<PutOutcome> {
-    return this.documents.put(document);
+    return this.writer ? this.writer.put(document) : this.documents.put(document);
   }
 
   async putDocuments(documents: readonly Document[]): Promise<PutOutcome[]> {
-    return this.documents.putMany(documents);
+    return this.writer ? this.writer.putMany(documents) : this.documents.putMany(documents);
   }
 
   async removeDocumentsOfSource(sourcePath: string, keepIds: ReadonlySet<string>): Promise<number> {
+    await this.writesSettled();
     return this.documents.removeOfSource(sourcePath, keepIds);
   }
 
@@ -111,6 +126,8 @@ export class SqliteArchive implements Archive {
   }
 
   async putSourceFile(record: SourceFileRecord): Promise<void> {
+    // A file is recorded as done only after the write thread has stored its documents.
+    await this.writesSettled();
     this.db
       .prepare(
         `INSERT INTO source_files (path, sha256, collection_id, documents, complete) VALUES (?, ?, ?, ?, ?)
@@ -221,6 +238,7 @@ export class SqliteArchive implements Archive {
   }
 
   async setPublished(targetId: string, published: boolean, actor: string): Promise<PublishResult> {
+    await this.writesSettled();
     const flag = published ? 'true' : 'false';
     return this.db
       .transaction((): PublishResult => {
@@ -272,6 +290,12 @@ export class SqliteArchive implements Archive {
   }
 
   async close(): Promise<void> {
+    await this.writer?.close();
     if (this.db.open) this.db.close();
+  }
+
+  /** Writes made on this connection wait for the documents sent to the write thread. */
+  private async writesSettled(): Promise<void> {
+    await this.writer?.settled();
   }
 }

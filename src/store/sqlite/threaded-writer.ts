@@ -1,0 +1,101 @@
+/**
+ * Documents stored on a second thread, so that a bulk ingest reads and analyses the next
+ * batch while SQLite writes this one (storing is about a third of an ingest's work). The
+ * thread has its own connection; WAL lets the main thread's connection read meanwhile, and
+ * batches are written one at a time in the order they were sent.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Document } from '../../records/schema.js';
+import type { PutOutcome } from '../archive.js';
+
+export interface WriteThreadData {
+  file: string;
+}
+
+export type WriteRequest =
+  { id: number; op: 'put' | 'putMany'; documents: readonly Document[] } | { id: number; op: 'close' };
+
+export type WriteReply = { id: number; outcomes: PutOutcome[] } | { id: number; error: string };
+
+interface Waiting {
+  promise: Promise<PutOutcome[]>;
+  resolve: (outcomes: PutOutcome[]) => void;
+  reject: (error: Error) => void;
+}
+
+export class ThreadedDocumentWriter {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  /** Set when the thread died: every later call fails with it instead of hanging. */
+  private broken: Error | null = null;
+  private readonly exited: Promise<void>;
+
+  constructor(file: string) {
+    this.worker = startWriteThread({ file });
+    this.worker.on('message', (reply: WriteReply) => {
+      const waiting = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (!waiting) return;
+      if ('error' in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.outcomes);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.fail(new Error(`the archive's write thread for ${file} stopped.`));
+        resolve();
+      }),
+    );
+  }
+
+  put(document: Document): Promise<PutOutcome> {
+    return this.send('put', [document]).then((outcomes) => outcomes[0]!);
+  }
+
+  putMany(documents: readonly Document[]): Promise<PutOutcome[]> {
+    return this.send('putMany', documents);
+  }
+
+  /** Resolves once every batch sent so far is committed (or has failed). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.waiting.values()].map((waiting) => waiting.promise));
+  }
+
+  async close(): Promise<void> {
+    await this.settled();
+    if (!this.broken) this.worker.postMessage({ id: 0, op: 'close' } satisfies WriteRequest);
+    await this.exited;
+  }
+
+  private send(op: 'put' | 'putMany', documents: readonly Document[]): Promise<PutOutcome[]> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    let handlers!: Pick<Waiting, 'resolve' | 'reject'>;
+    const promise = new Promise<PutOutcome[]>((resolve, reject) => (handlers = { resolve, reject }));
+    this.waiting.set(id, { promise, ...handlers });
+    this.worker.postMessage({ id, op, documents } satisfies WriteRequest);
+    return promise;
+  }
+
+  private fail(error: Error): void {
+    this.broken ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * Built, the thread is the .js beside this module. Under tsx (tests, benchmarks) it is the
+ * .ts source, so a small bootstrap registers tsx in the thread first.
+ */
+function startWriteThread(data: WriteThreadData): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./write-thread.js', import.meta.url), { workerData: data });
+  const source = new URL('./write-thread.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
+    { eval: true, workerData: data },
+  );
+}

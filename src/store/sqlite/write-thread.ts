@@ -1,0 +1,32 @@
+/**
+ * The body of the archive's write thread: its own connection to the same SQLite file, storing
+ * the documents the main thread sends, one batch per transaction, in the order they arrive.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from './database.js';
+import { DocumentStore } from './documents.js';
+import type { WriteReply, WriteRequest, WriteThreadData } from './threaded-writer.js';
+
+const port = parentPort;
+if (!port) throw new Error('write-thread.ts runs only as a worker thread of the SQLite archive.');
+
+const { file } = workerData as WriteThreadData;
+const db = openDatabase(file, false);
+const store = new DocumentStore(db);
+
+port.on('message', (request: WriteRequest) => {
+  if (request.op === 'close') {
+    db.close();
+    port.close();
+    return;
+  }
+  let reply: WriteReply;
+  try {
+    const outcomes =
+      request.op === 'put' ? [store.put(request.documents[0]!)] : store.putMany(request.documents);
+    reply = { id: request.id, outcomes };
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});
