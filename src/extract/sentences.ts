@@ -21,10 +21,12 @@ const CLOSERS = /^[”’"')\]]+/u;
 /** End of a quoted sentence followed by a new sentence: `.”  K`, `?”  The`. */
 const QUOTE_END = /[.?!][”"]\s+(?=[\p{Lu}“"([])/gu;
 
+const SBD_OPTIONS = { preserve_whitespace: true, newline_boundaries: false };
+
 export function sentenceSpans(text: string): SentenceSpan[] {
   const raw: SentenceSpan[] = [];
   let at = 0;
-  for (const sentence of sbd.sentences(text, { preserve_whitespace: true, newline_boundaries: false })) {
+  for (const sentence of sbdSentences(text)) {
     // sbd returns the sentences in order with white space kept, so offsets follow by search.
     const start = text.indexOf(sentence, at);
     if (start < 0) continue;
@@ -33,6 +35,37 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   }
   const repaired = rejoinAfterCountryAbbreviations(text, rejoinQuotedTails(text, raw));
   return repaired.flatMap((span) => splitAtQuoteEnds(text, span)).flatMap((span) => trimmed(text, span));
+}
+
+/**
+ * sbd's sentences, without running sbd on a text it would return whole: about a third of
+ * the passages attributed are one sentence (a turn's "Yes.", a list item, a heading).
+ */
+function sbdSentences(text: string): string[] {
+  if (isOneSentence(text)) return /\S/.test(text) ? [text] : [];
+  return sbd.sentences(text, SBD_OPTIONS);
+}
+
+/** Stops and the closing quotes and brackets that may follow them at the end of a text. */
+const FINAL_STOPS = new Set(['.', '?', '!', '"', '”', '’', "'", ')', ']']);
+
+/**
+ * True when sbd cannot find a boundary before the end of the text. sbd only breaks a sentence
+ * at a word that contains `.`, `?` or `!` (or is its own newline marker `@~@`). When every such
+ * character is in the run of stops and closers that ends the text, the only word that has one
+ * is the last word, and on the last word sbd ends the sentence that is ending anyway — none of
+ * its splits inside a word ("end.Next") applies, as no letter follows the stop.
+ */
+function isOneSentence(text: string): boolean {
+  if (text.includes('@~@')) return false;
+  const trimmed = text.trimEnd();
+  let stops = trimmed.length;
+  while (stops > 0 && FINAL_STOPS.has(trimmed[stops - 1]!)) stops--;
+  for (let i = 0; i < stops; i++) {
+    const code = trimmed.charCodeAt(i);
+    if (code === 0x2e || code === 0x3f || code === 0x21) return false;
+  }
+  return true;
 }
 
 function rejoinQuotedTails(text: string, spans: SentenceSpan[]): SentenceSpan[] {
