@@ -102,10 +102,13 @@ const ACTION = new RegExp(
   'u',
 );
 
+/** A speech verb anywhere in a sentence (compiled once: it is a long alternation). */
+const ANY_SPEECH_VERB = new RegExp(`\\b${SPEECH_VERB}\\b`, 'u');
+
 /** A sentence that tells what people did (came, called, joined, had dinner), with no speech verb. */
 export function isNarratedAction(sentence: string): boolean {
   const { rest } = stripIntro(sentence);
-  return ACTION.test(rest) && !new RegExp(`\\b${SPEECH_VERB}\\b`, 'u').test(rest.replace(/\bread\b/g, ''));
+  return ACTION.test(rest) && !ANY_SPEECH_VERB.test(rest.replace(/\bread\b/g, ''));
 }
 
 /** Editorial brackets and the transcriber's parentheses: "[Omitted here …]", "(Three new SS–9s were mentioned)". */

@@ -8,7 +8,7 @@
  * inside reported speech stays with the reporting sentence's speaker; a sentence with no frame
  * continues the last speaker of its paragraph, or of its turn.
  */
-import type { Document, Passage, Person, SpeakerSpan } from '../../records/schema.js';
+import type { Document, Mention, Passage, Person, SpeakerSpan } from '../../records/schema.js';
 import { sentenceSpans } from '../sentences.js';
 import { DocumentCast, titleOnly, type Speaker } from './cast.js';
 import { findFrames, isEditorialAside, isNarratedAction, type Frame } from './frames.js';
@@ -34,10 +34,11 @@ interface Said {
 /** Does the document record a conversation whose sentences should be attributed? */
 export function isConversationRecord(doc: Document): boolean {
   if (CONVERSATION_TYPES.has(doc.type) || /\bconversation\b/i.test(doc.title)) return true;
-  return (
-    doc.passages.filter((passage) => ATTRIBUTED_KINDS.has(passage.kind) && turnLabel(passage.text)).length >=
-    2
-  );
+  // Two labelled turns decide it: the rest of the document need not be read.
+  let turns = 0;
+  for (const passage of doc.passages)
+    if (ATTRIBUTED_KINDS.has(passage.kind) && turnLabel(passage.text) && ++turns >= 2) return true;
+  return false;
 }
 
 export function attributeDocument(
@@ -60,12 +61,16 @@ class Attributor {
   /** The last person named or titled in the text (for "he" inside someone's turn). */
   private lastMentioned: Said | null = null;
   private bodyStarted = false;
+  /** The document's mentions by passage ordinal, in document order (looked up for every sentence). */
+  private readonly mentionsByPassage = new Map<number, Mention[]>();
 
-  constructor(
-    private readonly doc: Document,
-    persons: readonly Person[],
-  ) {
+  constructor(doc: Document, persons: readonly Person[]) {
     this.cast = new DocumentCast(doc, persons);
+    for (const mention of doc.mentions) {
+      const list = this.mentionsByPassage.get(mention.ordinal);
+      if (list) list.push(mention);
+      else this.mentionsByPassage.set(mention.ordinal, [mention]);
+    }
   }
 
   passage(passage: Passage): Passage {
@@ -90,11 +95,9 @@ class Attributor {
       // The label is part of the first sentence's span but not of the words analysed.
       const start = span.start;
       const sentence = text.slice(Math.max(span.start, startAt), span.end);
-      const said: Said | null = dialogueTurn
-        ? this.inTurn(sentence, dialogueTurn)
-        : this.inNarration(sentence, paragraphSpeaker);
-      if (!dialogueTurn && said) paragraphSpeaker = said;
-      if (!dialogueTurn && !said && isNarratedAction(sentence)) paragraphSpeaker = null;
+      let said: Said | null;
+      if (dialogueTurn) said = this.inTurn(sentence, dialogueTurn);
+      else ({ said, carry: paragraphSpeaker } = this.inNarration(sentence, paragraphSpeaker));
       this.noteMentions(passage, span.start, span.end, dialogueTurn);
       speakers.push(said ? spanOf(start, span.end, said) : narration({ start, end: span.end }));
     }
@@ -115,9 +118,13 @@ class Attributor {
     return turn;
   }
 
-  /** A sentence of the note-taker's prose: a frame's subject, the paragraph's speaker carried on, or nobody. */
-  private inNarration(sentence: string, carried: Said | null): Said | null {
-    if (isEditorialAside(sentence)) return null;
+  /**
+   * A sentence of the note-taker's prose: a frame's subject, the paragraph's speaker carried on,
+   * or nobody; and the speaker the paragraph carries on to its next sentence (none after a
+   * narrated action such as "Gromyko came in.").
+   */
+  private inNarration(sentence: string, carried: Said | null): { said: Said | null; carry: Said | null } {
+    if (isEditorialAside(sentence)) return { said: null, carry: isNarratedAction(sentence) ? null : carried };
     for (const frame of findFrames(sentence)) {
       if (/^[Ww]e$/.test(frame.subject)) continue;
       const said = this.frameSpeaker(frame, this.lastThirdParty, null);
@@ -125,10 +132,10 @@ class Attributor {
       const teller = said.teller === undefined ? said : said.teller;
       if (teller && !teller.firstPerson) this.lastThirdParty = teller;
       this.bodyStarted = true;
-      return said;
+      return { said, carry: said };
     }
-    if (isNarratedAction(sentence)) return null;
-    return carried;
+    if (isNarratedAction(sentence)) return { said: null, carry: null };
+    return { said: carried, carry: carried };
   }
 
   /** Whose words a frame reports: its inner subject if it names one, else its subject. */
@@ -211,10 +218,7 @@ class Attributor {
 
   /** Track who the text last named, for a "he" in a later turn. */
   private noteMentions(passage: Passage, start: number, end: number, turn: Said | null): void {
-    const inSentence = this.doc.mentions.filter(
-      (mention) => mention.ordinal === passage.ordinal && mention.start >= start && mention.start < end,
-    );
-    const last = inSentence.at(-1);
+    const last = lastMentionIn(this.mentionsByPassage.get(passage.ordinal), start, end);
     const text = passage.text.slice(start, end);
     const title = [
       ...text.matchAll(
@@ -232,6 +236,16 @@ class Attributor {
     if (mentioned && (!turn || mentioned.speaker.personName !== turn.speaker.personName))
       this.lastMentioned = mentioned;
   }
+}
+
+/** The last of a passage's mentions (in document order) that starts inside [start, end). */
+function lastMentionIn(mentions: Mention[] | undefined, start: number, end: number): Mention | undefined {
+  if (!mentions) return undefined;
+  for (let index = mentions.length - 1; index >= 0; index--) {
+    const mention = mentions[index]!;
+    if (mention.start >= start && mention.start < end) return mention;
+  }
+  return undefined;
 }
 
 /** Memorandum furniture before the conversation: "MEMORANDUM OF CONVERSATION", "PLACE: …", "SUBJECT". */
