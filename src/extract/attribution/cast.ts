@@ -65,6 +65,13 @@ export class DocumentCast {
   private readonly mentioned: Set<string>;
   private readonly byLocalId: Map<string, Person>;
   private authorCache: Speaker | null | undefined;
+  /**
+   * The same labels come back sentence after sentence ("he", "the Secretary", "Gromyko"), and
+   * what a label resolves to depends only on the document and the persons list: each is
+   * resolved once. Callers only read the speakers returned, so they can be shared.
+   */
+  private readonly resolved = new Map<string, Speaker | null>();
+  private readonly resolvedTitles = new Map<string, Speaker | null>();
 
   constructor(
     private readonly doc: Document,
@@ -106,6 +113,15 @@ export class DocumentCast {
    * titles through participants and the office-holder table.
    */
   resolve(label: string): Speaker | null {
+    let speaker = this.resolved.get(label);
+    if (speaker === undefined) {
+      speaker = this.resolveLabel(label);
+      this.resolved.set(label, speaker);
+    }
+    return speaker;
+  }
+
+  private resolveLabel(label: string): Speaker | null {
     const written = label.replace(/[:,]+$/, '').trim();
     if (written === '') return null;
     if (/^(?:I|me|my|we|us)$/i.test(written)) return this.author();
@@ -198,6 +214,15 @@ export class DocumentCast {
 
   /** "the President", "The Secretary", "the Ambassador", "the Foreign Minister" on the document's date. */
   resolveTitle(title: string): Speaker | null {
+    let speaker = this.resolvedTitles.get(title);
+    if (speaker === undefined) {
+      speaker = this.resolveTitleUncached(title);
+      this.resolvedTitles.set(title, speaker);
+    }
+    return speaker;
+  }
+
+  private resolveTitleUncached(title: string): Speaker | null {
     const bare = title.replace(/^(?:the|The)\s+/, '').trim();
     const isBare = /^(?:President|Secretary|Ambassador|Minister|Chairman)$/.test(bare);
     const office = officeForTitle(bare);
@@ -253,11 +278,10 @@ export class DocumentCast {
       if (text === '') continue;
       const letters = text.replace(/[.\s]/g, '');
       if (/^[A-Z]{2,4}$/.test(letters)) {
-        const pool = [
-          ...this.members.flatMap((member) => (member.person ? [member.person] : [])),
-          ...this.persons,
-        ];
-        const match = pool.find((person) => initialsMatch(person.name, letters.toLowerCase()));
+        const key = letters.toLowerCase();
+        const match =
+          this.members.find((member) => member.person && initialsMatch(member.person.name, key))?.person ??
+          byInitials(this.persons).get(key);
         if (match) return this.speakerOf(match);
         continue;
       }
@@ -285,9 +309,28 @@ export class DocumentCast {
 
 /** "JFD" is John Foster Dulles; "MT" is Malcolm ("Mac") Toon: all initials, or first and surname. */
 function initialsMatch(name: string, letters: string): boolean {
-  const all = initialsOf(name);
+  return initialsKeys(name).includes(letters);
+}
+
+/** The two spellings of a name's initials `initialsMatch` accepts: all of them, and first and surname. */
+function initialsKeys(name: string): [string, string] {
   const key = personNameKey(name);
-  return all === letters || `${key.given[0]?.[0] ?? ''}${key.surname[0] ?? ''}` === letters;
+  return [initialsOf(name), `${key.given[0]?.[0] ?? ''}${key.surname[0] ?? ''}`];
+}
+
+/** A persons list by initials: the first person (in list order) `initialsMatch` accepts for them. */
+const initialsIndexes = new WeakMap<readonly Person[], Map<string, Person>>();
+
+/** Signers' initials are looked up in the whole persons list, once per memorandum: index it once. */
+function byInitials(persons: readonly Person[]): Map<string, Person> {
+  let index = initialsIndexes.get(persons);
+  if (!index) {
+    index = new Map();
+    for (const person of persons)
+      for (const key of initialsKeys(person.name)) if (!index.has(key)) index.set(key, person);
+    initialsIndexes.set(persons, index);
+  }
+  return index;
 }
 
 function escape(text: string): string {
