@@ -34,7 +34,14 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     at = start + sentence.length;
   }
   const repaired = rejoinAfterCountryAbbreviations(text, rejoinQuotedTails(text, raw));
-  return repaired.flatMap((span) => splitAtQuoteEnds(text, span)).flatMap((span) => trimmed(text, span));
+  // Plain loops rather than flatMap: this runs for every passage attributed.
+  const spans: SentenceSpan[] = [];
+  for (const span of repaired)
+    for (const piece of splitAtQuoteEnds(text, span)) {
+      const kept = trimmed(text, piece);
+      if (kept) spans.push(kept);
+    }
+  return spans;
 }
 
 /**
@@ -61,11 +68,15 @@ function isOneSentence(text: string): boolean {
   const trimmed = text.trimEnd();
   let stops = trimmed.length;
   while (stops > 0 && FINAL_STOPS.has(trimmed[stops - 1]!)) stops--;
-  for (let i = 0; i < stops; i++) {
-    const code = trimmed.charCodeAt(i);
-    if (code === 0x2e || code === 0x3f || code === 0x21) return false;
-  }
-  return true;
+  return (
+    !hasBefore(trimmed, '.', stops) && !hasBefore(trimmed, '?', stops) && !hasBefore(trimmed, '!', stops)
+  );
+}
+
+/** Does `char` occur in `text` before offset `end`? (indexOf is a native scan.) */
+function hasBefore(text: string, char: string, end: number): boolean {
+  const at = text.indexOf(char);
+  return at >= 0 && at < end;
 }
 
 function rejoinQuotedTails(text: string, spans: SentenceSpan[]): SentenceSpan[] {
@@ -135,9 +146,10 @@ function splitAtQuoteEnds(text: string, span: SentenceSpan): SentenceSpan[] {
   return pieces;
 }
 
-function trimmed(text: string, span: SentenceSpan): SentenceSpan[] {
+/** The span without white space at its ends, or null when nothing else is left. */
+function trimmed(text: string, span: SentenceSpan): SentenceSpan | null {
   let { start, end } = span;
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
-  return end > start ? [{ start, end }] : [];
+  return end > start ? { start, end } : null;
 }
