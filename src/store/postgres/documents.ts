@@ -124,46 +124,113 @@ function documentColumns(document: Document): unknown[] {
 }
 
 /**
- * Removes the documents' passages and facts. Their lexemes leave the term statistics first
- * (in lexeme order, as every writer does, so concurrent writers queue instead of deadlocking).
+ * Removes the documents' passages and facts, except the passages in `keep` (a replaced
+ * document's passages that did not change). The removed passages' lexemes leave the term
+ * statistics first (in lexeme order, as every writer does, so concurrent writers queue instead
+ * of deadlocking).
  */
-async function deleteChildren(client: Client, keys: number[]): Promise<void> {
+async function deleteChildren(client: Client, keys: number[], keep: readonly number[] = []): Promise<void> {
+  const removed = 'doc = ANY($1::bigint[]) AND NOT (ordinal = ANY($2::int[]))';
   await client.query(
     `INSERT INTO term_stats AS t (lexeme, passages)
      SELECT u.lexeme, -count(*) FROM passages p, unnest(p.tsv) u
-     WHERE p.doc = ANY($1::bigint[]) GROUP BY u.lexeme ORDER BY u.lexeme
+     WHERE ${removed} GROUP BY u.lexeme ORDER BY u.lexeme
      ON CONFLICT (lexeme) DO UPDATE SET passages = t.passages + excluded.passages`,
-    [keys],
+    [keys, keep],
   );
   await client.query(
     `UPDATE corpus_stats SET passages = passages - s.n, total_len = total_len - s.len
-     FROM (SELECT count(*) AS n, coalesce(sum(len), 0) AS len FROM passages WHERE doc = ANY($1::bigint[])) s`,
-    [keys],
+     FROM (SELECT count(*) AS n, coalesce(sum(len), 0) AS len FROM passages WHERE ${removed}) s`,
+    [keys, keep],
   );
   // passage_speakers go with their passages (ON DELETE CASCADE).
-  for (const table of ['passages', 'participants', 'mentions', 'redactions']) {
+  await client.query(`DELETE FROM passages WHERE ${removed}`, [keys, keep]);
+  for (const table of ['participants', 'mentions', 'redactions']) {
     await client.query(`DELETE FROM ${table} WHERE doc = ANY($1::bigint[])`, [keys]);
   }
 }
 
-async function insertChildren(client: Client, key: number, document: Document): Promise<void> {
-  const passages = document.passages;
+/** A passage as its row stores it: two passages with equal records index identically. */
+interface PassageRecord {
+  ordinal: number;
+  kind: string;
+  head: string | null;
+  body: string | null;
+  speakers: string | null;
+  page: string | null;
+  meta: string | null;
+}
+
+function passageRecord(passage: Passage): PassageRecord {
+  return {
+    ordinal: passage.ordinal,
+    kind: passage.kind,
+    head: passage.kind === 'heading' ? passage.text : null,
+    body: passage.kind === 'heading' ? null : passage.text,
+    speakers: speakerText(passage),
+    page: passage.page,
+    meta: passageMeta(passage),
+  };
+}
+
+/**
+ * The ordinals of a stored document's passages that the new version repeats exactly. A
+ * corrected document usually changes a few passages: only those are re-indexed, which keeps a
+ * re-ingest from rewriting the whole full-text index and term statistics of every document.
+ */
+async function unchangedPassages(
+  client: Client,
+  key: number,
+  passages: readonly Passage[],
+): Promise<number[]> {
+  // `json` keeps the text it was given, so `meta::text` compares with what would be written.
+  const stored = await client.query<PassageRecord>(
+    'SELECT ordinal, kind, head, body, speakers, page, meta::text AS meta FROM passages WHERE doc = $1',
+    [key],
+  );
+  const before = new Map(stored.rows.map((row) => [row.ordinal, row]));
+  return passages
+    .map(passageRecord)
+    .filter((record) => {
+      const old = before.get(record.ordinal);
+      return (
+        old !== undefined &&
+        old.kind === record.kind &&
+        old.head === record.head &&
+        old.body === record.body &&
+        old.speakers === record.speakers &&
+        old.page === record.page &&
+        old.meta === record.meta
+      );
+    })
+    .map((record) => record.ordinal);
+}
+
+async function insertChildren(
+  client: Client,
+  key: number,
+  document: Document,
+  kept: readonly number[] = [],
+): Promise<void> {
+  const keptOrdinals = new Set(kept);
+  const passages = document.passages.filter((passage) => !keptOrdinals.has(passage.ordinal));
   const speakerRows = passages.flatMap((passage) =>
     distinctSpeakers(passage).map((speaker) => ({ ordinal: passage.ordinal, ...speaker })),
   );
+  const records = passages.map(passageRecord);
   await client.query(
     `INSERT INTO passages (doc, ordinal, kind, head, body, speakers, page, meta, len)
      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::json[], $9::int[])`,
     [
       key,
-      passages.map((p) => p.ordinal),
-      passages.map((p) => p.kind),
-      passages.map((p) => (p.kind === 'heading' ? p.text : null)),
-      passages.map((p) => (p.kind === 'heading' ? null : p.text)),
-      passages.map(speakerText),
-      passages.map((p) => p.page),
-      passages.map(passageMeta),
-      passages.map((p) => wordCount(p.text) + wordCount(speakerText(p) ?? '')),
+      records.map((r) => r.ordinal),
+      records.map((r) => r.kind),
+      records.map((r) => r.head),
+      records.map((r) => r.body),
+      records.map((r) => r.speakers),
+      records.map((r) => r.page),
+      records.map((r) => r.meta),
+      records.map((r) => wordCount(r.head ?? r.body ?? '') + wordCount(r.speakers ?? '')),
     ],
   );
   if (speakerRows.length > 0) {
@@ -216,17 +283,18 @@ async function insertChildren(client: Client, key: number, document: Document): 
       ],
     );
   }
+  const added = 'p.doc = $1 AND NOT (p.ordinal = ANY($2::int[]))';
   await client.query(
     `INSERT INTO term_stats AS t (lexeme, passages)
      SELECT u.lexeme, count(*) FROM passages p, unnest(p.tsv) u
-     WHERE p.doc = $1 GROUP BY u.lexeme ORDER BY u.lexeme
+     WHERE ${added} GROUP BY u.lexeme ORDER BY u.lexeme
      ON CONFLICT (lexeme) DO UPDATE SET passages = t.passages + excluded.passages`,
-    [key],
+    [key, kept],
   );
   await client.query(
     `UPDATE corpus_stats SET passages = passages + s.n, total_len = total_len + s.len
-     FROM (SELECT count(*) AS n, coalesce(sum(len), 0) AS len FROM passages WHERE doc = $1) s`,
-    [key],
+     FROM (SELECT count(*) AS n, coalesce(sum(p.len), 0) AS len FROM passages p WHERE ${added}) s`,
+    [key, kept],
   );
 }
 
@@ -298,9 +366,11 @@ async function write(client: Client, document: Document): Promise<PutOutcome> {
   const old = existing.rows[0];
   if (old?.content_hash === document.contentHash) return 'unchanged';
   let key: number;
+  let kept: number[] = [];
   if (old) {
     key = old.key;
-    await deleteChildren(client, [key]);
+    kept = await unchangedPassages(client, key, document.passages);
+    await deleteChildren(client, [key], kept);
     await client.query(
       `UPDATE documents SET collection_id = $2, type = $3, date_start = $4, date_end = $5, year = $6,
          class_level = $7, caveats = $8, content_hash = $9, source_path = $10, title = $11, json = $12,
@@ -317,6 +387,6 @@ async function write(client: Client, document: Document): Promise<PutOutcome> {
     );
     key = inserted.rows[0]!.key;
   }
-  await insertChildren(client, key, document);
+  await insertChildren(client, key, document, kept);
   return old ? 'updated' : 'added';
 }
