@@ -24,29 +24,34 @@ interface Waiting {
 }
 
 export class ThreadedDocumentWriter {
-  private readonly worker: Worker;
+  /** Started at the first write, so a run that finds nothing new starts no thread. */
+  private thread: { worker: Worker; exited: Promise<void> } | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   /** Set when the thread died: every later call fails with it instead of hanging. */
   private broken: Error | null = null;
-  private readonly exited: Promise<void>;
 
-  constructor(file: string) {
-    this.worker = startWriteThread({ file });
-    this.worker.on('message', (reply: WriteReply) => {
+  constructor(private readonly file: string) {}
+
+  private start(): Worker {
+    if (this.thread) return this.thread.worker;
+    const worker = startWriteThread({ file: this.file });
+    worker.on('message', (reply: WriteReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       if (!waiting) return;
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.outcomes);
     });
-    this.worker.on('error', (error) => this.fail(error));
-    this.exited = new Promise((resolve) =>
-      this.worker.once('exit', () => {
-        this.fail(new Error(`the archive's write thread for ${file} stopped.`));
+    worker.on('error', (error) => this.fail(error));
+    const exited = new Promise<void>((resolve) =>
+      worker.once('exit', () => {
+        this.fail(new Error(`the archive's write thread for ${this.file} stopped.`));
         resolve();
       }),
     );
+    this.thread = { worker, exited };
+    return worker;
   }
 
   put(document: Document): Promise<PutOutcome> {
@@ -64,8 +69,9 @@ export class ThreadedDocumentWriter {
 
   async close(): Promise<void> {
     await this.settled();
-    if (!this.broken) this.worker.postMessage({ id: 0, op: 'close' } satisfies WriteRequest);
-    await this.exited;
+    if (!this.thread) return;
+    if (!this.broken) this.thread.worker.postMessage({ id: 0, op: 'close' } satisfies WriteRequest);
+    await this.thread.exited;
   }
 
   private send(op: 'put' | 'putMany', documents: readonly Document[]): Promise<PutOutcome[]> {
@@ -74,7 +80,7 @@ export class ThreadedDocumentWriter {
     let handlers!: Pick<Waiting, 'resolve' | 'reject'>;
     const promise = new Promise<PutOutcome[]>((resolve, reject) => (handlers = { resolve, reject }));
     this.waiting.set(id, { promise, ...handlers });
-    this.worker.postMessage({ id, op, documents } satisfies WriteRequest);
+    this.start().postMessage({ id, op, documents } satisfies WriteRequest);
     return promise;
   }
 
