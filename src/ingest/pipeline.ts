@@ -197,6 +197,7 @@ export async function ingestPaths(
       summary.failed.push({ path, reason: describeFailure(path, error), documentsStored: storedFromFile });
     }
   }
+  if (summary.added + summary.updated + summary.removed > 0) await archive.afterIngest?.();
   options.onProgress?.({ file: '', filesDone: files.length, filesTotal: files.length, documents });
   summary.collections = [...collectionCounts.values()];
   summary.seconds = (performance.now() - started) / 1000;

@@ -71,6 +71,12 @@ export interface Archive {
   removeDocumentsOfSource(sourcePath: string, keepIds: ReadonlySet<string>): Promise<number>;
   getSourceFile(path: string): Promise<SourceFileRecord | null>;
   putSourceFile(record: SourceFileRecord): Promise<void>;
+  /**
+   * Housekeeping after an ingest changed the archive (fresh planner statistics, cleaned-up
+   * rows), so that searches right after a bulk load do not meet the engine doing it on its own
+   * in the middle of serving. Optional.
+   */
+  afterIngest?(): Promise<void>;
 
   /** A document is visible when it and its collection are published (or the viewer may see both). */
   getDocument(id: string, viewer?: Viewer): Promise<Document | null>;
