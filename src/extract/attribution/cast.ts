@@ -113,12 +113,7 @@ export class DocumentCast {
    * titles through participants and the office-holder table.
    */
   resolve(label: string): Speaker | null {
-    let speaker = this.resolved.get(label);
-    if (speaker === undefined) {
-      speaker = this.resolveLabel(label);
-      this.resolved.set(label, speaker);
-    }
-    return speaker;
+    return remembered(this.resolved, label, (key) => this.resolveLabel(key));
   }
 
   private resolveLabel(label: string): Speaker | null {
@@ -214,12 +209,7 @@ export class DocumentCast {
 
   /** "the President", "The Secretary", "the Ambassador", "the Foreign Minister" on the document's date. */
   resolveTitle(title: string): Speaker | null {
-    let speaker = this.resolvedTitles.get(title);
-    if (speaker === undefined) {
-      speaker = this.resolveTitleUncached(title);
-      this.resolvedTitles.set(title, speaker);
-    }
-    return speaker;
+    return remembered(this.resolvedTitles, title, (key) => this.resolveTitleUncached(key));
   }
 
   private resolveTitleUncached(title: string): Speaker | null {
@@ -305,6 +295,14 @@ export class DocumentCast {
     }
     return best ? best.member.speaker : null;
   }
+}
+
+/** The answer for `key`, computed on its first request only. */
+function remembered<T>(answers: Map<string, T>, key: string, compute: (key: string) => T): T {
+  if (answers.has(key)) return answers.get(key)!;
+  const answer = compute(key);
+  answers.set(key, answer);
+  return answer;
 }
 
 /** "JFD" is John Foster Dulles; "MT" is Malcolm ("Mac") Toon: all initials, or first and surname. */
