@@ -3,6 +3,7 @@
  * archive gets a scratch schema of its own, dropped afterwards. In CI a missing DATABASE_URL
  * fails the run; on a machine without PostgreSQL the tests skip and say why.
  */
+import { openPostgresArchive, type PostgresArchive } from '../../src/store/postgres/index.js';
 import { createScratchSchema, type ScratchSchema } from '../../src/store/postgres/scratch.js';
 
 export function postgresUrl(): string | null {
@@ -28,4 +29,16 @@ export async function freshSchema(): Promise<ScratchSchema> {
   const base = postgresUrl();
   if (!base) throw new Error('DATABASE_URL is not set.');
   return createScratchSchema(base, 'declass_test');
+}
+
+/** A fresh archive in a scratch schema of its own for `run`; closed and dropped afterwards. */
+export async function withPostgresArchive(run: (archive: PostgresArchive) => Promise<void>): Promise<void> {
+  const schema = await freshSchema();
+  const archive = await openPostgresArchive(schema.url, { poolSize: 2 });
+  try {
+    await run(archive);
+  } finally {
+    await archive.close();
+    await schema.drop();
+  }
 }

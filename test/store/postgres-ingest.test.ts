@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultEnrichers } from '../../src/ingest/enrichers.js';
 import { ingestPaths } from '../../src/ingest/pipeline.js';
-import { openPostgresArchive, type PostgresArchive } from '../../src/store/postgres/index.js';
+import type { PostgresArchive } from '../../src/store/postgres/index.js';
 import { volumePath } from '../helpers/paths.js';
-import { freshSchema, skipWithoutPostgres } from '../helpers/postgres.js';
+import { skipWithoutPostgres, withPostgresArchive } from '../helpers/postgres.js';
 
 const skip = skipWithoutPostgres();
 
@@ -26,9 +26,7 @@ test(
   'postgres: an ingest that changes the archive ends with VACUUM (ANALYZE); an unchanged one does not',
   { skip },
   async () => {
-    const schema = await freshSchema();
-    const archive = await openPostgresArchive(schema.url, { poolSize: 2 });
-    try {
+    await withPostgresArchive(async (archive) => {
       assert.deepEqual(await passagesUpkeep(archive), { vacuumed: null, analysed: null });
       const volume = volumePath('frus1969-76ve15p1');
       const first = await ingestPaths(archive, [volume], { enrichers: defaultEnrichers });
@@ -39,9 +37,6 @@ test(
       const again = await ingestPaths(archive, [volume], { enrichers: defaultEnrichers });
       assert.equal(again.unchanged, 105);
       assert.deepEqual(await passagesUpkeep(archive), after);
-    } finally {
-      await archive.close();
-      await schema.drop();
-    }
+    });
   },
 );

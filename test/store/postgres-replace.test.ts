@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Document } from '../../src/records/schema.js';
 import { parseQuery } from '../../src/search/parser.js';
-import { openPostgresArchive, type PostgresArchive } from '../../src/store/postgres/index.js';
-import { freshSchema, skipWithoutPostgres } from '../helpers/postgres.js';
+import type { PostgresArchive } from '../../src/store/postgres/index.js';
+import { skipWithoutPostgres, withPostgresArchive } from '../helpers/postgres.js';
 import { collection, gromykoMemcon, persons, thompsonCable } from './sqlite-fixtures.js';
 
 const skip = skipWithoutPostgres();
@@ -43,9 +43,7 @@ test(
   'postgres: a replaced document rewrites only its changed passages; term statistics stay exact',
   { skip },
   async () => {
-    const schema = await freshSchema();
-    const archive = await openPostgresArchive(schema.url, { poolSize: 2 });
-    try {
+    await withPostgresArchive(async (archive) => {
       await archive.putCollection(collection, persons);
       await archive.putDocument(gromykoMemcon);
       await archive.putDocument(thompsonCable);
@@ -96,9 +94,6 @@ test(
       assert.deepEqual(restored.stored, restored.counted);
       assert.deepEqual(restored.corpus, restored.recount);
       assert.equal(await found('"Civil Air Agreement" type:memcon'), 1);
-    } finally {
-      await archive.close();
-      await schema.drop();
-    }
+    });
   },
 );
