@@ -70,6 +70,14 @@ const EXACT_STATS_ROWS = 100_000;
 const STATS_SAMPLE_DOCUMENTS = 256;
 /** Documents re-ranked beyond those asked for: candidates the first stage ranked just below. */
 const RERANK_MARGIN = 30;
+/**
+ * Of an exactly ranked query, the first stage's best documents that are re-scored by the shared
+ * BM25, from its first RESCORED_DOCUMENTS × CANDIDATE_PASSAGES_PER_DOCUMENT passages; deeper
+ * documents keep the index's order. So a document's score and place do not depend on the page
+ * asked for, and a 100-hit page costs little more than a 10-hit one (re-scoring all 150
+ * candidates of a 100-hit page took half of the search's time; bench/RESULTS.md).
+ */
+const RESCORED_DOCUMENTS = 40;
 /** First-stage passages fetched per document re-ranked. */
 const CANDIDATE_PASSAGES_PER_DOCUMENT = 2;
 const MAX_LIMIT = 1000;
@@ -149,6 +157,16 @@ interface RankedDocument {
   key: number;
   score: number;
   passages: RankedPassage[];
+}
+
+/** First-stage candidates: passage keys, best first when `exact`, with FTS5's bm25 (lower is better). */
+interface Candidates {
+  keys: number[];
+  /** By position in `keys`; only for the exact path. */
+  scores?: number[];
+  exact: boolean;
+  /** Matching documents, when every match was scored. */
+  documents?: number;
 }
 
 interface Reranked {
@@ -370,20 +388,39 @@ export class SqliteSearch {
     snapshot: Snapshot,
   ): Reranked {
     const depth = Math.max(need + RERANK_MARGIN, Math.ceil(need * 1.5));
-    const fetch = depth * CANDIDATE_PASSAGES_PER_DOCUMENT;
+    const window = RESCORED_DOCUMENTS * CANDIDATE_PASSAGES_PER_DOCUMENT;
+    const fetch = Math.max(window, depth * CANDIDATE_PASSAGES_PER_DOCUMENT);
     const found = this.candidates(plan, words, fetch, snapshot);
     const keys = found.keys;
 
-    // Candidate documents in first-stage order, with their candidate passages.
+    // Candidate documents in first-stage order, with their candidate passages. An exact ranking
+    // re-scores the documents of its first `window` passages only (at most RESCORED_DOCUMENTS),
+    // with those passages, so each document's score is the same whatever page is asked for;
+    // later documents, up to the page's end, keep the index's order.
     const byDocument = new Map<number, number[]>();
-    for (const key of keys) {
+    const later = new Map<number, number[]>();
+    keys.forEach((key, i) => {
       const doc = Math.floor(key / PASSAGES_PER_DOCUMENT);
-      const passages = byDocument.get(doc);
-      if (passages) passages.push(key);
-      else if (found.exact ? byDocument.size < depth : true) byDocument.set(doc, [key]);
-    }
+      if (!found.exact) {
+        const passages = byDocument.get(doc);
+        if (passages) passages.push(key);
+        else byDocument.set(doc, [key]);
+        return;
+      }
+      const rescored = byDocument.get(doc);
+      if (rescored) {
+        if (i < window) rescored.push(key);
+      } else if (i < window && byDocument.size < RESCORED_DOCUMENTS) {
+        byDocument.set(doc, [key]);
+      } else {
+        const passages = later.get(doc);
+        if (passages) passages.push(key);
+        else if (byDocument.size + later.size < need) later.set(doc, [key]);
+      }
+    });
     const total = found.documents ?? null;
     if (byDocument.size === 0) return { documents: [], total: found.exact ? 0 : null, exact: found.exact };
+    const tail = [...later];
 
     const terms = words.map((word) => word.term).filter((term): term is RankTerm => term !== null);
     const counter = new TermCounter(terms);
@@ -391,23 +428,19 @@ export class SqliteSearch {
     const weighted: WeightedTerm[] = words
       .filter((word) => word.term !== null)
       .map((word) => ({ term: word.term!, idf: inverseDocumentFrequency(word.frequency, stats.passages) }));
-    const titles = new Map(
-      (
-        this.all('SELECT key, title FROM documents WHERE key IN (SELECT value FROM json_each(?))', [
-          JSON.stringify([...byDocument.keys()]),
-        ]) as { key: number; title: string }[]
-      ).map((row) => [row.key, row.title]),
-    );
-    const passages = new Map(
-      (
-        this.all(
-          `SELECT key, kind, head, body, speakers, meta,
-                  (SELECT sz FROM passages_fts_docsize WHERE id = passages.key) AS sz
-           FROM passages WHERE key IN (SELECT value FROM json_each(?))`,
-          [JSON.stringify(keys)],
-        ) as CandidateRow[]
-      ).map((row) => [row.key, row]),
-    );
+    const titles = new Map<number, string>();
+    const passages = new Map<number, CandidateRow>();
+    for (const row of this.all(
+      `SELECT p.key AS key, p.kind AS kind, p.head AS head, p.body AS body, p.speakers AS speakers,
+              p.meta AS meta, d.title AS title,
+              (SELECT sz FROM passages_fts_docsize WHERE id = p.key) AS sz
+       FROM passages p JOIN documents d ON d.key = p.key >> 20
+       WHERE p.key IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify([...byDocument.values()].flat())],
+    ) as (CandidateRow & { title: string })[]) {
+      passages.set(row.key, row);
+      titles.set(Math.floor(row.key / PASSAGES_PER_DOCUMENT), row.title);
+    }
 
     let documents: RankedDocument[] = [];
     for (const [doc, candidateKeys] of byDocument) {
@@ -461,7 +494,49 @@ export class SqliteSearch {
     }
     documents.sort((a, b) => b.score - a.score || a.key - b.key);
     if (!found.exact) documents = this.keepMatching(plan, documents, depth);
+    if (tail.length > 0) documents.push(...this.unscoredDocuments(tail, found, documents, terms));
     return { documents, total, exact: found.exact };
+  }
+
+  /**
+   * Documents past the re-scored ones, in the index's order, with their best candidate passages.
+   * Their scores continue below the last re-scored document's, in proportion to FTS5's bm25, so
+   * scores still fall down the list; their snippets read the passage text when first asked for.
+   */
+  private unscoredDocuments(
+    tail: readonly [number, number[]][],
+    found: Candidates,
+    rescored: readonly RankedDocument[],
+    terms: readonly RankTerm[],
+  ): RankedDocument[] {
+    const stageScores = new Map(found.keys.map((key, i) => [key, -found.scores![i]!]));
+    const shown = tail.map(([, keys]) => keys.slice(0, PASSAGES_PER_HIT));
+    const rows = new Map(
+      (
+        this.all('SELECT key, kind, meta FROM passages WHERE key IN (SELECT value FROM json_each(?))', [
+          JSON.stringify(shown.flat()),
+        ]) as { key: number; kind: PassageKind; meta: string | null }[]
+      ).map((row) => [row.key, row]),
+    );
+    const floor = rescored.at(-1)?.score ?? 1;
+    const top = stageScores.get(tail[0]![1][0]!)!;
+    const scaled = (key: number) => (top > 0 ? (floor * stageScores.get(key)!) / top : floor);
+    return tail.map(([doc, keys], i) => ({
+      key: doc,
+      score: scaled(keys[0]!),
+      passages: shown[i]!.flatMap((key) => {
+        const row = rows.get(key);
+        if (!row) return [];
+        const score = scaled(key);
+        const snippet = () => highlight(this.passageText(key), terms, SNIPPET_TOKENS);
+        return [{ key, kind: row.kind, meta: row.meta, score, own: score, snippet }];
+      }),
+    }));
+  }
+
+  private passageText(key: number): string {
+    const row = this.get('SELECT head, body FROM passages WHERE key = ?', [key]) as PassageRow | undefined;
+    return row?.head ?? row?.body ?? '';
   }
 
   /**
@@ -477,7 +552,7 @@ export class SqliteSearch {
     words: readonly QueryWord[],
     fetch: number,
     snapshot: Snapshot,
-  ): { keys: number[]; exact: boolean; documents?: number } {
+  ): Candidates {
     const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
     const scopeParams = plan.passageScope?.params ?? [];
     const cost = this.rankingCost(plan, words, snapshot);
@@ -494,8 +569,25 @@ export class SqliteSearch {
         ) as { key: number }[]
       ).map((row) => row.key);
     if (cost <= RANK_BUDGET) {
-      // Every match is scored anyway: count the matching documents in the same statement.
       const where = plan.where;
+      if (where.sql === '1') {
+        // Counting apart is cheaper than keeping every scored match to count it.
+        const ranked = this.all(
+          `SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope} ORDER BY s, key LIMIT ?`,
+          [plan.rank, ...scopeParams, fetch],
+        ) as { key: number; s: number }[];
+        const counted = this.get(
+          `SELECT count(DISTINCT rowid >> 20) AS n FROM passages_fts WHERE passages_fts MATCH ?${scope}`,
+          [plan.rank, ...scopeParams],
+        ) as { n: number };
+        return {
+          keys: ranked.map((row) => row.key),
+          scores: ranked.map((row) => row.s),
+          exact: true,
+          documents: counted.n,
+        };
+      }
+      // Every match is scored anyway: count the matching documents in the same statement.
       const rows = this.all(
         `WITH h AS MATERIALIZED (
            SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope}),
@@ -504,12 +596,17 @@ export class SqliteSearch {
              ? `MATERIALIZED (SELECT h.key AS key, h.s AS s FROM h JOIN documents d ON d.key = h.key >> 20 WHERE ${where.sql})`
              : '(SELECT key, s FROM h)'
          }
-         SELECT key, NULL AS documents FROM (SELECT key FROM m ORDER BY s LIMIT ?)
-         UNION ALL SELECT NULL, count(DISTINCT key >> 20) FROM m`,
+         SELECT key, s, NULL AS documents FROM (SELECT key, s FROM m ORDER BY s, key LIMIT ?)
+         UNION ALL SELECT NULL, NULL, count(DISTINCT key >> 20) FROM m`,
         [plan.rank, ...scopeParams, ...where.params, fetch],
-      ) as { key: number | null; documents: number | null }[];
+      ) as { key: number | null; s: number | null; documents: number | null }[];
       const counted = rows.pop()!;
-      return { keys: rows.map((row) => row.key!), exact: true, documents: counted.documents! };
+      return {
+        keys: rows.map((row) => row.key!),
+        scores: rows.map((row) => row.s!),
+        exact: true,
+        documents: counted.documents!,
+      };
     }
 
     const keys = new Set<number>();
