@@ -140,9 +140,9 @@ async function main(url: string): Promise<void> {
 }
 
 /**
- * SIGTERM, then SIGKILL to the whole group if it has not stopped in 5 s: `serve --workers 2`
- * does not stop while clients hold keep-alive connections (an open issue), and autocannon's
- * connections close only when this process exits.
+ * SIGTERM to the whole group, then SIGKILL if it has not stopped in 5 s, so that a server
+ * stuck under load never keeps the bench from exiting (autocannon's connections close only
+ * when this process exits).
  */
 async function stopServer(child: ChildProcess): Promise<void> {
   const group = -child.pid!;

@@ -62,12 +62,17 @@ async function serveInThisProcess(
   if (cluster.isPrimary) announce(url, options.host, 1);
   await new Promise<void>((resolvePromise) => {
     const stop = () => resolvePromise();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // Ctrl-C reaches a worker and then the supervisor's SIGTERM too: a worker keeps catching
+    // signals, so the second one does not kill it in the middle of a request.
+    const listen = cluster.isWorker ? process.on.bind(process) : process.once.bind(process);
+    listen('SIGINT', stop);
+    listen('SIGTERM', stop);
   });
   // Finish the requests in flight, then release the database.
   await app.close();
   await archive.close();
+  // A worker's channel to the supervisor would keep it running: close it too.
+  if (cluster.isWorker) process.disconnect();
 }
 
 async function superviseWorkers(archiveOptions: ArchiveOptions, options: ServeOptions, workers: number) {
@@ -89,20 +94,36 @@ async function superviseWorkers(archiveOptions: ArchiveOptions, options: ServeOp
   });
   for (let index = 0; index < workers; index++) cluster.fork();
   await new Promise<void>((resolvePromise) => {
+    const running = () => Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    const killAll = () => {
+      for (const worker of running()) worker.process.kill('SIGKILL');
+    };
     const stop = () => {
+      if (stopping) return killAll(); // a second Ctrl-C: stop now
       stopping = true;
-      const running = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
-      if (running.length === 0) return resolvePromise();
-      let left = running.length;
-      for (const worker of running) {
-        worker.once('exit', () => --left === 0 && resolvePromise());
-        worker.kill('SIGTERM');
+      const workersLeft = running();
+      if (workersLeft.length === 0) return resolvePromise();
+      // Workers that have not finished their requests in time are stopped all the same.
+      const deadline = setTimeout(killAll, STOP_GRACE_MS);
+      let left = workersLeft.length;
+      for (const worker of workersLeft) {
+        worker.once('exit', () => {
+          if (--left > 0) return;
+          clearTimeout(deadline);
+          resolvePromise();
+        });
+        // The signal itself, not worker.kill(): that first waits for every open connection,
+        // and a browser's idle keep-alive connection would hold the worker for good.
+        worker.process.kill('SIGTERM');
       }
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
+
+/** How long `serve --workers` waits for its workers to finish their requests when stopped. */
+const STOP_GRACE_MS = 10_000;
 
 function announce(url: string, host: string, workers: number): void {
   const shown = host === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
