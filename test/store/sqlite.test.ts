@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { parseQuery } from '../../src/search/parser.js';
 import { openSqliteArchive, SchemaVersionError, type SqliteArchive } from '../../src/store/sqlite/index.js';
+import { PAGE_SIZE } from '../../src/store/sqlite/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { scratchDir } from '../helpers/paths.js';
 import {
@@ -136,6 +137,32 @@ test('a database from a newer Declass is refused with its file name', async () =
     const archive = await openSqliteArchive(file, { readonly: true });
     assert.equal((await archive.stats()).documents, 0);
     await archive.close();
+  } finally {
+    scratch.cleanup();
+  }
+});
+
+test('a new archive has 16 KiB pages; an archive made with 4 KiB pages keeps them and its documents', async () => {
+  await withArchive(async (archive) => {
+    assert.equal(archive.database.pragma('page_size', { simple: true }), PAGE_SIZE);
+  });
+  const scratch = scratchDir();
+  try {
+    const file = join(scratch.dir, 'old.db');
+    // As Declass made archives before: SQLite's default page size, then WAL.
+    const old = new Database(file);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.close();
+    const archive = await openSqliteArchive(file);
+    await archive.putCollection(collection, persons);
+    await archive.putDocuments([dobryninMemo]);
+    await archive.close();
+    const reopened = await openSqliteArchive(file, { readonly: true });
+    assert.equal(reopened.database.pragma('page_size', { simple: true }), 4096);
+    assert.equal((await reopened.getDocument(dobryninMemo.id))?.title, dobryninMemo.title);
+    assert.equal((await reopened.search({ query: parseQuery('Dobrynin') })).total, 1);
+    await reopened.close();
   } finally {
     scratch.cleanup();
   }

