@@ -57,6 +57,7 @@ for (const workers of [1, 2]) {
     try {
       assert.equal(await getKeptAlive(`${url}/api/search?q=Soviet`, agent), 200);
       // The socket stays open and idle in the agent's pool.
+      await new Promise((resolvePromise) => setImmediate(resolvePromise));
       assert.equal(Object.values(agent.freeSockets).flat().length, 1);
 
       const stopped = Date.now();

@@ -587,15 +587,13 @@ export class SqliteSearch {
           documents: counted.n,
         };
       }
-      // Every match is scored anyway: count the matching documents in the same statement.
+      // With a document condition every match is joined to its document anyway: rank and count
+      // the matching documents in the same statement.
       const rows = this.all(
         `WITH h AS MATERIALIZED (
            SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope}),
-         m AS ${
-           where.sql !== '1'
-             ? `MATERIALIZED (SELECT h.key AS key, h.s AS s FROM h JOIN documents d ON d.key = h.key >> 20 WHERE ${where.sql})`
-             : '(SELECT key, s FROM h)'
-         }
+         m AS MATERIALIZED (
+           SELECT h.key AS key, h.s AS s FROM h JOIN documents d ON d.key = h.key >> 20 WHERE ${where.sql})
          SELECT key, s, NULL AS documents FROM (SELECT key, s FROM m ORDER BY s, key LIMIT ?)
          UNION ALL SELECT NULL, NULL, count(DISTINCT key >> 20) FROM m`,
         [plan.rank, ...scopeParams, ...where.params, fetch],
