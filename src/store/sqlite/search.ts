@@ -556,33 +556,30 @@ export class SqliteSearch {
     const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
     const scopeParams = plan.passageScope?.params ?? [];
     const cost = this.rankingCost(plan, words, snapshot);
-    const ranked = (match: string, where: SqlFragment, limit: number): number[] =>
-      (
-        this.all(
-          where.sql !== '1'
-            ? `WITH h AS MATERIALIZED (
-                 SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope})
-               SELECT h.key AS key FROM h JOIN documents d ON d.key = h.key >> 20
-               WHERE ${where.sql} ORDER BY h.s LIMIT ?`
-            : `SELECT rowid AS key FROM passages_fts WHERE passages_fts MATCH ?${scope} ORDER BY ${BM25} LIMIT ?`,
-          [match, ...scopeParams, ...(where.sql !== '1' ? where.params : []), limit],
-        ) as { key: number }[]
-      ).map((row) => row.key);
+    /** The bm25-best passages matching `match` and `where`, best first (equal scores in key order). */
+    const ranked = (match: string, where: SqlFragment, limit: number) =>
+      this.all(
+        where.sql !== '1'
+          ? `WITH h AS MATERIALIZED (
+               SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope})
+             SELECT h.key AS key, h.s AS s FROM h JOIN documents d ON d.key = h.key >> 20
+             WHERE ${where.sql} ORDER BY h.s, h.key LIMIT ?`
+          : `SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope}
+             ORDER BY s, key LIMIT ?`,
+        [match, ...scopeParams, ...(where.sql !== '1' ? where.params : []), limit],
+      ) as { key: number; s: number }[];
     if (cost <= RANK_BUDGET) {
       const where = plan.where;
       if (where.sql === '1') {
         // Counting apart is cheaper than keeping every scored match to count it.
-        const ranked = this.all(
-          `SELECT rowid AS key, ${BM25} AS s FROM passages_fts WHERE passages_fts MATCH ?${scope} ORDER BY s, key LIMIT ?`,
-          [plan.rank, ...scopeParams, fetch],
-        ) as { key: number; s: number }[];
+        const best = ranked(plan.rank!, where, fetch);
         const counted = this.get(
           `SELECT count(DISTINCT rowid >> 20) AS n FROM passages_fts WHERE passages_fts MATCH ?${scope}`,
           [plan.rank, ...scopeParams],
         ) as { n: number };
         return {
-          keys: ranked.map((row) => row.key),
-          scores: ranked.map((row) => row.s),
+          keys: best.map((row) => row.key),
+          scores: best.map((row) => row.s),
           exact: true,
           documents: counted.n,
         };
@@ -617,7 +614,7 @@ export class SqliteSearch {
       budget -= word.frequency;
     }
     if (rare.length > 0)
-      for (const key of ranked(this.expressionOf(plan, rare, 'OR'), plan.filter, fetch)) keys.add(key);
+      for (const row of ranked(this.expressionOf(plan, rare, 'OR'), plan.filter, fetch)) keys.add(row.key);
     const end = this.windowEnd(plan.rank!, scope, scopeParams);
     const inOrder = (match: string, limit: number): void => {
       const filter = plan.filter;
