@@ -33,6 +33,17 @@ export function imageTypeOf(head: Buffer): 'png' | 'jpeg' | 'tiff' | null {
   return null;
 }
 
+export const isImage = (head: Buffer): boolean => imageTypeOf(head) !== null;
+export const isHtml = (head: Buffer): boolean => detectContentType(head) === 'html';
+export const isEmail = (head: Buffer): boolean => detectContentType(head) === 'email';
+
+/** A `.txt` file whose first bytes decode as UTF-8 text. */
+export function isPlainTextFile(head: Buffer, path: string): boolean {
+  if (!/\.(txt|text)$/i.test(path)) return false;
+  const sample = head.toString('utf8');
+  return !sample.includes('\u0000') && !sample.includes('\uFFFD');
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The head as text without a byte-order mark, or null when it holds NUL bytes (binary). */

@@ -11,7 +11,7 @@ import { extname, join } from 'node:path';
 import type { AddressObject, Attachment, ParsedMail } from 'mailparser';
 import { buildUntaggedRecord, type KnownFacts } from '../../extract/untagged-record.js';
 import type { Document, Participant } from '../../records/schema.js';
-import { detectContentType } from '../content-type.js';
+import { isEmail } from '../content-type.js';
 import { htmlToLines } from '../html/text.js';
 import { checkFileSize, limitsWith, withTimeLimit, type ReadLimits } from '../limits.js';
 import { fileStem, folderCollection, looseDocumentId, sha256, slug } from '../loose-file.js';
@@ -20,7 +20,7 @@ import { ReadError, type Reader, type ReaderEvent } from '../reader.js';
 export function createEmailReader(limits: ReadLimits = limitsWith()): Reader {
   return {
     format: 'email',
-    accepts: (head) => detectContentType(head) === 'email',
+    accepts: isEmail,
     read: (path) => readEmail(path, limits),
   };
 }

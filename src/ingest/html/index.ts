@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { buildUntaggedRecord } from '../../extract/untagged-record.js';
-import { detectContentType } from '../content-type.js';
+import { isHtml } from '../content-type.js';
 import { checkFileSize, limitsWith, type ReadLimits } from '../limits.js';
 import { fileStem, folderCollection, looseDocumentId, sha256 } from '../loose-file.js';
 import { ReadError, type Reader, type ReaderEvent } from '../reader.js';
@@ -15,7 +15,7 @@ export { htmlToLines } from './text.js';
 export function createHtmlReader(limits: ReadLimits = limitsWith()): Reader {
   return {
     format: 'html',
-    accepts: (head) => detectContentType(head) === 'html',
+    accepts: isHtml,
     read: (path) => readHtml(path, limits),
   };
 }

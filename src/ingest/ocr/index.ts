@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { buildUntaggedRecord } from '../../extract/untagged-record.js';
-import { imageTypeOf } from '../content-type.js';
+import { isImage } from '../content-type.js';
 import { layoutLines } from '../layout/lines.js';
 import { checkFileSize, checkImagePixels, limitsWith, withTimeLimit, type ReadLimits } from '../limits.js';
 import { fileStem, folderCollection, looseDocumentId, sha256 } from '../loose-file.js';
@@ -20,7 +20,7 @@ const MIN_CONFIDENCE = 30;
 export function createImageReader(limits: ReadLimits = limitsWith()): Reader {
   return {
     format: 'ocr',
-    accepts: (head) => imageTypeOf(head) !== null,
+    accepts: isImage,
     read: (path) => readImage(path, limits),
   };
 }

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { readMemoHeader } from '../../extract/memo-header.js';
 import type { Document, Participant, Passage } from '../../records/schema.js';
+import { isPlainTextFile } from '../content-type.js';
 import { fileStem, folderCollection, looseDocumentId, sha256 } from '../loose-file.js';
 import { ReadError, type Reader, type ReaderEvent } from '../reader.js';
 
@@ -24,11 +25,7 @@ const CLASSIFICATION_LEVELS = [
 
 export const plainTextReader: Reader = {
   format: 'text',
-  accepts(head, path) {
-    if (!/\.(txt|text)$/i.test(path)) return false;
-    const sample = head.toString('utf8');
-    return !sample.includes('\u0000') && !sample.includes('\uFFFD');
-  },
+  accepts: isPlainTextFile,
   read: readPlainText,
 };
 
