@@ -3,6 +3,7 @@
  * must do is tested once, by the contract suite (contract-sqlite.test.ts, contract-postgres.test.ts).
  */
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -163,6 +164,74 @@ test('a new archive has 16 KiB pages; an archive made with 4 KiB pages keeps the
     assert.equal((await reopened.getDocument(dobryninMemo.id))?.title, dobryninMemo.title);
     assert.equal((await reopened.search({ query: parseQuery('Dobrynin') })).total, 1);
     await reopened.close();
+  } finally {
+    scratch.cleanup();
+  }
+});
+
+test('passage text is stored once, deflated per document, and the index holds no copy of it', async () => {
+  await withArchive(async (archive) => {
+    const db = archive.database;
+    const inRows = db.prepare('SELECT count(*) FROM passages WHERE head IS NOT NULL OR body IS NOT NULL');
+    assert.equal(inRows.pluck().get(), 0);
+    const packed = db
+      .prepare('SELECT texts FROM documents WHERE id = ?')
+      .pluck()
+      .get(gromykoMemcon.id) as Buffer;
+    const text = gromykoMemcon.passages.map((p) => p.text).join('');
+    assert.ok(
+      packed.length < Buffer.byteLength(text),
+      `${packed.length} bytes for ${text.length} characters`,
+    );
+    assert.deepEqual(await archive.getDocument(gromykoMemcon.id), gromykoMemcon);
+    // Snippets are cut from the stored text, on the relevance and the date-sorted paths alike.
+    for (const sort of ['relevance', 'date-asc'] as const) {
+      const response = await archive.search({ query: parseQuery('"minor matters"'), sort });
+      assert.match(response.hits[0]!.passages[0]!.snippet, /««minor»» ««matters»»/i, sort);
+    }
+  });
+});
+
+test('an archive of schema version 2 (text in the passage rows) is migrated, read, searched and updated', async () => {
+  const scratch = scratchDir();
+  try {
+    // Made by Declass at b8bfb55 from the same fixtures (test/store/fixtures/README.md).
+    const file = join(scratch.dir, 'v2.db');
+    copyFileSync(join(import.meta.dirname, 'fixtures', 'archive-v2.db'), file);
+    const archive = await openSqliteArchive(file);
+    try {
+      const db = archive.database;
+      assert.equal(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get(), LATEST_VERSION);
+      db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)").run();
+      for (const document of allFixtures) assert.deepEqual(await archive.getDocument(document.id), document);
+      assert.deepEqual(await ids(archive, '"minor matters"'), ['d12']);
+      assert.deepEqual(await ids(archive, 'Dobrynin'), [dobryninMemo.id.split('/')[1]]);
+      const snippet = (await archive.search({ query: parseQuery('skeptical'), sort: 'date-asc' })).hits[0]
+        ?.passages[0];
+      assert.match(snippet?.snippet ?? '', /««skeptical»»/);
+
+      // A replaced document takes the new layout; the others keep theirs.
+      const changed = {
+        ...gromykoMemcon,
+        contentHash: 'hash-12-v2',
+        passages: gromykoMemcon.passages.map((p) =>
+          p.ordinal === 2 ? { ...p, text: 'The Foreign Minister spoke only of Cambodia.' } : p,
+        ),
+      };
+      assert.equal(await archive.putDocument(changed), 'updated');
+      assert.deepEqual(await archive.getDocument(changed.id), changed);
+      assert.deepEqual(await ids(archive, 'Cambodia'), ['d12']);
+      assert.deepEqual(await ids(archive, '"German Democratic Republic"'), []);
+      const legacyRows = db.prepare(
+        'SELECT count(*) FROM passages WHERE key >> 20 = (SELECT key FROM documents WHERE id = ?) AND body IS NOT NULL',
+      );
+      assert.equal(legacyRows.pluck().get(changed.id), 0);
+      assert.ok((legacyRows.pluck().get(thompsonCable.id) as number) > 0);
+      assert.deepEqual(await archive.getDocument(thompsonCable.id), thompsonCable);
+      db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)").run();
+    } finally {
+      await archive.close();
+    }
   } finally {
     scratch.cleanup();
   }

@@ -9,6 +9,7 @@ import type { PutOutcome } from '../archive.js';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageKey, passageRange } from './keys.js';
 import { decodePassageMeta, encodePassageMeta } from './passage-meta.js';
+import { packTexts, passageText, unpackTexts, type PassageTexts } from './passage-texts.js';
 
 interface ExistingRow {
   key: number;
@@ -56,26 +57,22 @@ export class DocumentStore {
     const columns = `collection_id = @collection_id, type = @type, date_start = @date_start,
       date_end = @date_end, year = @year, class_level = @class_level, caveats = @caveats,
       published = @published, content_hash = @content_hash, source_path = @source_path,
-      title = @title, json = @json`;
+      title = @title, json = @json, texts = @texts`;
     this.insertDocument = db.prepare(
       `INSERT INTO documents (id, collection_id, type, date_start, date_end, year, class_level, caveats,
-         published, content_hash, source_path, title, json)
+         published, content_hash, source_path, title, json, texts)
        VALUES (@id, @collection_id, @type, @date_start, @date_end, @year, @class_level, @caveats,
-         @published, @content_hash, @source_path, @title, @json)`,
+         @published, @content_hash, @source_path, @title, @json, @texts)`,
     );
     this.updateDocument = db.prepare(`UPDATE documents SET ${columns} WHERE key = @key`);
     this.deleteDocumentRow = db.prepare('DELETE FROM documents WHERE key = ?');
     this.insertPassage = db.prepare(
-      'INSERT INTO passages (key, kind, head, body, speakers, page, meta) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO passages (key, kind, speakers, page, meta) VALUES (?, ?, ?, ?, ?)',
     );
     this.indexPassage = db.prepare(
       'INSERT INTO passages_fts (rowid, head, body, speakers) VALUES (?, ?, ?, ?)',
     );
-    // External-content FTS5 removes an entry given the exact values it indexed.
-    this.unindexPassages = db.prepare(
-      `INSERT INTO passages_fts (passages_fts, rowid, head, body, speakers)
-       SELECT 'delete', key, head, body, speakers FROM passages WHERE key BETWEEN ? AND ?`,
-    );
+    this.unindexPassages = db.prepare('DELETE FROM passages_fts WHERE rowid BETWEEN ? AND ?');
     this.deletePassages = db.prepare('DELETE FROM passages WHERE key BETWEEN ? AND ?');
     this.insertSpeaker = db.prepare(
       'INSERT INTO passage_speakers (passage, person, name, label) VALUES (?, ?, ?, ?)',
@@ -91,8 +88,8 @@ export class DocumentStore {
       'INSERT INTO redactions (doc, seq, passage_ordinal, unit, amount) VALUES (?, ?, ?, ?, ?)',
     );
     this.deleteRedactions = db.prepare('DELETE FROM redactions WHERE doc = ?');
-    this.selectDocument = db.prepare<[string], { key: number; json: string }>(
-      'SELECT key, json FROM documents WHERE id = ?',
+    this.selectDocument = db.prepare<[string], { key: number; json: string; texts: Buffer | null }>(
+      'SELECT key, json, texts FROM documents WHERE id = ?',
     );
     this.selectPassages = db.prepare<[number, number], PassageRow>(
       'SELECT key, kind, head, body, page, meta FROM passages WHERE key BETWEEN ? AND ? ORDER BY key',
@@ -100,11 +97,14 @@ export class DocumentStore {
     this.selectDocumentsOfSource = db.prepare<[string], { key: number; id: string }>(
       'SELECT key, id FROM documents WHERE source_path = ?',
     );
-    const write = (document: Document): PutOutcome => {
+    const write = (document: Document, texts: Buffer | undefined): PutOutcome => {
       const existing = this.findDocument.get(document.id);
       if (existing?.content_hash === document.contentHash) return 'unchanged';
       // A replaced document keeps its published state: an embargo outlives a re-ingest.
-      const row = documentRow(existing ? { ...document, published: existing.published === 1 } : document);
+      const row = {
+        ...documentRow(existing ? { ...document, published: existing.published === 1 } : document),
+        texts: texts ?? packTexts(document.passages),
+      };
       let key: number;
       if (existing) {
         key = existing.key;
@@ -119,7 +119,10 @@ export class DocumentStore {
     this.writeTransaction = db.transaction(write);
     // No savepoint per document: FTS5 flushes its pending terms to a new segment at every
     // savepoint, which would undo the point of batching.
-    this.batchTransaction = db.transaction((documents: readonly Document[]) => documents.map(write));
+    this.batchTransaction = db.transaction(
+      (documents: readonly Document[], texts: readonly Buffer[] | undefined) =>
+        documents.map((document, i) => write(document, texts?.[i])),
+    );
     this.removeTransaction = db.transaction((keys: number[]) => {
       for (const key of keys) {
         this.deleteChildren(key);
@@ -128,11 +131,12 @@ export class DocumentStore {
     });
   }
 
-  put(document: Document): PutOutcome {
+  /** `texts`, when given, is `packTexts(document.passages)`, packed by the caller's thread. */
+  put(document: Document, texts?: Buffer): PutOutcome {
     // Checked before taking the write lock: re-ingesting an unchanged archive only reads.
     if (this.findDocument.get(document.id)?.content_hash === document.contentHash) return 'unchanged';
     checkOrdinals(document);
-    return this.writeTransaction.immediate(document);
+    return this.writeTransaction.immediate(document, texts);
   }
 
   /**
@@ -140,20 +144,23 @@ export class DocumentStore {
    * replaced as a whole; one commit per batch instead of per document halves the cost of the
    * full-text index, which writes one segment per commit.
    */
-  putMany(documents: readonly Document[]): PutOutcome[] {
+  putMany(documents: readonly Document[], texts?: readonly Buffer[]): PutOutcome[] {
     const changed = documents.filter(
       (document) => this.findDocument.get(document.id)?.content_hash !== document.contentHash,
     );
     if (changed.length === 0) return documents.map(() => 'unchanged');
     for (const document of changed) checkOrdinals(document);
-    return this.batchTransaction.immediate(documents);
+    return this.batchTransaction.immediate(documents, texts);
   }
 
   get(id: string): Document | null {
     const row = this.selectDocument.get(id);
     if (!row) return null;
     const stored = JSON.parse(row.json) as StoredDocument;
-    const passages = this.selectPassages.all(...passageRange(row.key)).map(toPassage);
+    const texts = unpackTexts(row.texts);
+    const passages = this.selectPassages
+      .all(...passageRange(row.key))
+      .map((passage) => toPassage(passage, texts));
     return decodeDocument(stored, passages);
   }
 
@@ -168,7 +175,8 @@ export class DocumentStore {
 
   private deleteChildren(key: number): void {
     const [first, last] = passageRange(key);
-    this.unindexPassages.run(first, last);
+    // BigInt bounds: FTS5 scans the whole index for a rowid range bound as floats.
+    this.unindexPassages.run(BigInt(first), BigInt(last));
     this.deletePassages.run(first, last);
     this.deleteSpeakers.run(first, last);
     this.deleteParticipants.run(key);
@@ -188,15 +196,7 @@ export class DocumentStore {
           : [...new Set(speakers.flatMap((s) => [s.name, s.label]).filter((v): v is string => !!v))].join(
               ' ; ',
             );
-      this.insertPassage.run(
-        id,
-        passage.kind,
-        head,
-        body,
-        speakerText,
-        passage.page,
-        encodePassageMeta(passage),
-      );
+      this.insertPassage.run(id, passage.kind, speakerText, passage.page, encodePassageMeta(passage));
       this.indexPassage.run(id, head, body, speakerText);
       for (const speaker of speakers) this.insertSpeaker.run(id, speaker.person, speaker.name, speaker.label);
     }
@@ -310,12 +310,12 @@ function speakerRows(
   return [...rows.values()];
 }
 
-function toPassage(row: PassageRow): Passage {
+function toPassage(row: PassageRow, texts: PassageTexts): Passage {
   const meta = decodePassageMeta(row.meta);
   return {
     ordinal: row.key % PASSAGES_PER_DOCUMENT,
     kind: row.kind,
-    text: row.head ?? row.body ?? '',
+    text: passageText(row, texts),
     noteNumber: meta.noteNumber,
     anchor: meta.anchor,
     page: row.page,

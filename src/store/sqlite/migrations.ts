@@ -5,9 +5,9 @@
  * Layout notes (why it is shaped this way):
  * - A passage's key is `document key × 2^20 + ordinal`, so a document's passages are one key
  *   range: no passage→document index is needed, and replacing a document is a range delete.
- * - Passage text is stored once, in `passages.head` (headings) or `passages.body` (the rest);
- *   the FTS5 index is external-content over that table, so snippets read the same text and the
- *   database stays close to the raw text size.
+ * - Passage text is stored once: since version 3 deflated per document in `documents.texts`
+ *   (see passage-texts.ts), with a contentless FTS5 index; rows written before keep theirs in
+ *   `passages.head` (headings) or `passages.body` (the rest).
  * - `documents.json` holds the document without its passages; `passages.meta` holds a
  *   passage's rarer optional fields (note number, anchor, speaker spans) only when one is set.
  */
@@ -145,6 +145,23 @@ export const MIGRATIONS: readonly Migration[] = [
         kind TEXT NOT NULL,
         target TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 3,
+    name: 'passage text deflated per document, contentless passage index',
+    // The index is rebuilt from the text of the rows written so far, which stays where it is.
+    sql: `
+      ALTER TABLE documents ADD COLUMN texts BLOB;
+      DROP TABLE passages_fts;
+      CREATE VIRTUAL TABLE passages_fts USING fts5(
+        head, body, speakers,
+        content = '', contentless_delete = 1,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO passages_fts (passages_fts, rank) VALUES ('automerge', 16);
+      INSERT INTO passages_fts (passages_fts, rank) VALUES ('crisismerge', 64);
+      INSERT INTO passages_fts (rowid, head, body, speakers) SELECT key, head, body, speakers FROM passages;
     `,
   },
 ];

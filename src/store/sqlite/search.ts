@@ -26,6 +26,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
 import { decodePassageMeta } from './passage-meta.js';
+import { NO_TEXTS, passageText, unpackTexts, type PassageTexts } from './passage-texts.js';
 import { planQuery, type Leaf, type QueryPlan, type SqlFragment } from './query-plan.js';
 import { joinExpressions, leafExpression } from '../../search/fts5-compile.js';
 import {
@@ -125,10 +126,9 @@ interface DocumentRow {
 interface PassageMatchRow {
   key: number;
   score: number;
-  head_snippet: string | null;
-  body_snippet: string | null;
   kind: PassageKind;
-  is_head: number;
+  head: string | null;
+  body: string | null;
   meta: string | null;
 }
 
@@ -286,6 +286,8 @@ export class SqliteSearch {
         ) as (DocumentRow & { key: number })[]
       ).map((row) => [row.key, row]),
     );
+    let terms: readonly RankTerm[] | undefined;
+    const queryTerms = () => (terms ??= rankTerms(this.queryWords(plan, this.snapshot())));
     return page.map(({ key, score }) => {
       const row = rows.get(key)!;
       const document = ranked?.get(key);
@@ -294,7 +296,7 @@ export class SqliteSearch {
             passageHit(row.id, passage.key, passage.kind, passage.snippet, passage.score, passage.meta),
           )
         : plan.rank
-          ? this.bestPassages(key, row.id, plan)
+          ? this.bestPassages(key, row.id, plan, queryTerms)
           : [];
       return {
         documentId: row.id,
@@ -310,15 +312,17 @@ export class SqliteSearch {
   }
 
   /** The document's best-scoring passages with highlighted snippets. */
-  private bestPassages(key: number, documentId: string, plan: QueryPlan): PassageHit[] {
+  private bestPassages(
+    key: number,
+    documentId: string,
+    plan: QueryPlan,
+    terms: () => readonly RankTerm[],
+  ): PassageHit[] {
     const [first, last] = passageRange(key);
     const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
-    const snippet = (column: number) =>
-      `snippet(passages_fts, ${column}, '««', '»»', '…', ${SNIPPET_TOKENS})`;
     const rows = this.all(
-      `SELECT h.key AS key, h.score AS score, h.head_snippet AS head_snippet, h.body_snippet AS body_snippet,
-              p.kind AS kind, p.head IS NOT NULL AS is_head, p.meta AS meta
-       FROM (SELECT rowid AS key, ${BM25} AS score, ${snippet(0)} AS head_snippet, ${snippet(1)} AS body_snippet
+      `SELECT h.key AS key, h.score AS score, p.kind AS kind, p.head AS head, p.body AS body, p.meta AS meta
+       FROM (SELECT rowid AS key, ${BM25} AS score
              FROM passages_fts
              WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?${scope}
              ORDER BY score LIMIT ${PASSAGES_PER_HIT}) h
@@ -327,16 +331,20 @@ export class SqliteSearch {
       // BigInt bounds: FTS5 ignores a key range given as floats, and JavaScript numbers bind as floats.
       [plan.rank, BigInt(first), BigInt(last), ...(plan.passageScope?.params ?? [])],
     ) as PassageMatchRow[];
-    return rows.map((passage) =>
-      passageHit(
-        documentId,
-        passage.key,
-        passage.kind,
-        (passage.is_head ? passage.head_snippet : passage.body_snippet) ?? '',
-        -passage.score,
-        passage.meta,
-      ),
-    );
+    const texts = this.documentTexts([key]).get(key);
+    return rows.map((row) => {
+      const text = passageText(row, texts ?? NO_TEXTS);
+      const snippet = () => highlight(text, terms(), SNIPPET_TOKENS);
+      return passageHit(documentId, row.key, row.kind, snippet, -row.score, row.meta);
+    });
+  }
+
+  /** The documents' passage texts (none for rows that keep their text in the passage row). */
+  private documentTexts(keys: readonly number[]): Map<number, PassageTexts> {
+    const rows = this.all('SELECT key, texts FROM documents WHERE key IN (SELECT value FROM json_each(?))', [
+      JSON.stringify(keys),
+    ]) as { key: number; texts: Buffer | null }[];
+    return new Map(rows.map((row) => [row.key, unpackTexts(row.texts)]));
   }
 
   /** For documents found by filters alone: the first paragraph, unhighlighted. */
@@ -348,7 +356,8 @@ export class SqliteSearch {
       [first, last],
     ) as PassageRow | undefined;
     if (!row) return [];
-    return [passageHit(documentId, row.key, row.kind, shorten(row.head ?? row.body ?? ''), 0, row.meta)];
+    const text = passageText(row, this.documentTexts([key]).get(key) ?? NO_TEXTS);
+    return [passageHit(documentId, row.key, row.kind, shorten(text), 0, row.meta)];
   }
 
   /** The query's distinct positive words and phrases with their document frequencies. */
@@ -422,24 +431,31 @@ export class SqliteSearch {
     if (byDocument.size === 0) return { documents: [], total: found.exact ? 0 : null, exact: found.exact };
     const tail = [...later];
 
-    const terms = words.map((word) => word.term).filter((term): term is RankTerm => term !== null);
+    const terms = rankTerms(words);
     const counter = new TermCounter(terms);
     const stats = snapshot.stats;
     const weighted: WeightedTerm[] = words
       .filter((word) => word.term !== null)
       .map((word) => ({ term: word.term!, idf: inverseDocumentFrequency(word.frequency, stats.passages) }));
     const titles = new Map<number, string>();
+    const texts = new Map<number, PassageTexts>();
+    for (const row of this.all(
+      'SELECT key, title, texts FROM documents WHERE key IN (SELECT value FROM json_each(?))',
+      [JSON.stringify([...byDocument.keys()])],
+    ) as { key: number; title: string; texts: Buffer | null }[]) {
+      titles.set(row.key, row.title);
+      texts.set(row.key, unpackTexts(row.texts));
+    }
     const passages = new Map<number, CandidateRow>();
     for (const row of this.all(
       `SELECT p.key AS key, p.kind AS kind, p.head AS head, p.body AS body, p.speakers AS speakers,
-              p.meta AS meta, d.title AS title,
-              (SELECT sz FROM passages_fts_docsize WHERE id = p.key) AS sz
-       FROM passages p JOIN documents d ON d.key = p.key >> 20
-       WHERE p.key IN (SELECT value FROM json_each(?))`,
+              p.meta AS meta, (SELECT sz FROM passages_fts_docsize WHERE id = p.key) AS sz
+       FROM passages p WHERE p.key IN (SELECT value FROM json_each(?))`,
       [JSON.stringify([...byDocument.values()].flat())],
-    ) as (CandidateRow & { title: string })[]) {
-      passages.set(row.key, row);
-      titles.set(Math.floor(row.key / PASSAGES_PER_DOCUMENT), row.title);
+    ) as CandidateRow[]) {
+      const text = passageText(row, texts.get(Math.floor(row.key / PASSAGES_PER_DOCUMENT)) ?? NO_TEXTS);
+      const heading = row.kind === 'heading';
+      passages.set(row.key, { ...row, head: heading ? text : null, body: heading ? null : text });
     }
 
     let documents: RankedDocument[] = [];
@@ -513,11 +529,23 @@ export class SqliteSearch {
     const shown = tail.map(([, keys]) => keys.slice(0, PASSAGES_PER_HIT));
     const rows = new Map(
       (
-        this.all('SELECT key, kind, meta FROM passages WHERE key IN (SELECT value FROM json_each(?))', [
-          JSON.stringify(shown.flat()),
-        ]) as { key: number; kind: PassageKind; meta: string | null }[]
+        this.all(
+          'SELECT key, kind, head, body, meta FROM passages WHERE key IN (SELECT value FROM json_each(?))',
+          [JSON.stringify(shown.flat())],
+        ) as PassageRow[]
       ).map((row) => [row.key, row]),
     );
+    // A document's texts are unpacked when one of its snippets is first read.
+    const unpacked = new Map<number, PassageTexts>();
+    const textOf = (row: PassageRow) => {
+      const doc = Math.floor(row.key / PASSAGES_PER_DOCUMENT);
+      let texts = unpacked.get(doc);
+      if (!texts && row.head === null && row.body === null) {
+        texts = this.documentTexts([doc]).get(doc) ?? NO_TEXTS;
+        unpacked.set(doc, texts);
+      }
+      return passageText(row, texts ?? NO_TEXTS);
+    };
     const floor = rescored.at(-1)?.score ?? 1;
     const top = stageScores.get(tail[0]![1][0]!)!;
     const scaled = (key: number) => (top > 0 ? (floor * stageScores.get(key)!) / top : floor);
@@ -528,15 +556,10 @@ export class SqliteSearch {
         const row = rows.get(key);
         if (!row) return [];
         const score = scaled(key);
-        const snippet = () => highlight(this.passageText(key), terms, SNIPPET_TOKENS);
+        const snippet = () => highlight(textOf(row), terms, SNIPPET_TOKENS);
         return [{ key, kind: row.kind, meta: row.meta, score, own: score, snippet }];
       }),
     }));
-  }
-
-  private passageText(key: number): string {
-    const row = this.get('SELECT head, body FROM passages WHERE key = ?', [key]) as PassageRow | undefined;
-    return row?.head ?? row?.body ?? '';
   }
 
   /**
@@ -746,7 +769,10 @@ export class SqliteSearch {
     const lastDocument = range.last ?? 0;
     let bodyShare = 1;
     if (totals.rows <= EXACT_STATS_ROWS) {
-      const row = this.get('SELECT count(*) AS n, count(body) AS bodies FROM passages', []) as {
+      const row = this.get(
+        "SELECT count(*) AS n, count(*) FILTER (WHERE kind <> 'heading') AS bodies FROM passages",
+        [],
+      ) as {
         n: number;
         bodies: number;
       };
@@ -757,7 +783,7 @@ export class SqliteSearch {
         Math.round(firstDocument + i * step),
       );
       const row = this.get(
-        `SELECT count(*) AS n, count(p.body) AS bodies FROM json_each(?) s
+        `SELECT count(*) AS n, count(*) FILTER (WHERE p.kind <> 'heading') AS bodies FROM json_each(?) s
          JOIN passages p ON p.key BETWEEN s.value * ${PASSAGES_PER_DOCUMENT} AND s.value * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}`,
         [JSON.stringify(sample)],
       ) as { n: number; bodies: number };
@@ -934,6 +960,10 @@ function sortMatches(rows: MatchRow[], sort: SortOrder): void {
       return a.date === b.date ? compareText(a.id, b.id) : a.date === null ? 1 : -1;
     return direction * compareText(a.date, b.date) || compareText(a.id, b.id);
   });
+}
+
+function rankTerms(words: readonly QueryWord[]): RankTerm[] {
+  return words.map((word) => word.term).filter((term): term is RankTerm => term !== null);
 }
 
 function compareText(a: string, b: string): number {

@@ -7,13 +7,16 @@
 import { Worker } from 'node:worker_threads';
 import type { Document } from '../../records/schema.js';
 import type { PutOutcome } from '../archive.js';
+import { packTexts } from './passage-texts.js';
 
 export interface WriteThreadData {
   file: string;
 }
 
+/** `texts[i]` is `packTexts(documents[i].passages)`: deflated here, where there is time to spare. */
 export type WriteRequest =
-  { id: number; op: 'put' | 'putMany'; documents: readonly Document[] } | { id: number; op: 'close' };
+  | { id: number; op: 'put' | 'putMany'; documents: readonly Document[]; texts: readonly Uint8Array[] }
+  | { id: number; op: 'close' };
 
 export type WriteReply = { id: number; outcomes: PutOutcome[] } | { id: number; error: string };
 
@@ -80,7 +83,10 @@ export class ThreadedDocumentWriter {
     let handlers!: Pick<Waiting, 'resolve' | 'reject'>;
     const promise = new Promise<PutOutcome[]>((resolve, reject) => (handlers = { resolve, reject }));
     this.waiting.set(id, { promise, ...handlers });
-    this.start().postMessage({ id, op, documents } satisfies WriteRequest);
+    // The write thread is the slower of the two in a bulk ingest (SQLite's inserts and commits),
+    // so the passage texts are deflated on this one.
+    const texts = documents.map((document) => packTexts(document.passages));
+    this.start().postMessage({ id, op, documents, texts } satisfies WriteRequest);
     return promise;
   }
 

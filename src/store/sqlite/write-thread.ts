@@ -22,8 +22,12 @@ port.on('message', (request: WriteRequest) => {
   }
   let reply: WriteReply;
   try {
+    // Buffers arrive as plain Uint8Arrays; SQLite binds only Buffers as blobs.
+    const texts = request.texts.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const outcomes =
-      request.op === 'put' ? [store.put(request.documents[0]!)] : store.putMany(request.documents);
+      request.op === 'put'
+        ? [store.put(request.documents[0]!, texts[0])]
+        : store.putMany(request.documents, texts);
     reply = { id: request.id, outcomes };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
