@@ -136,8 +136,11 @@ async function build(file: string): Promise<{ ingestSeconds: number; rawBytes: n
     for (const passage of document.passages) bytes += Buffer.byteLength(passage.text);
     batch.push(document);
     if (batch.length === BATCH || i === target - 1) {
+      // Handed over before waiting for the batch in hand, so that the archive's work on this
+      // thread (deflating the texts, copying the batch to the write thread) overlaps the writing.
+      const next = archive.putDocuments(batch);
       await storing;
-      storing = archive.putDocuments(batch);
+      storing = next;
       batch = [];
     }
     if ((i + 1) % 50000 === 0) {
