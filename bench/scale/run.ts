@@ -20,7 +20,8 @@ import { readFrusTei } from '../../src/ingest/tei-frus/index.js';
 import { percentile } from '../../src/eval/ir-metrics.js';
 import type { Document } from '../../src/records/schema.js';
 import { parseQuery } from '../../src/search/parser.js';
-import { openSqliteArchive } from '../../src/store/sqlite/index.js';
+import { openSqliteArchive, type SqliteArchive } from '../../src/store/sqlite/index.js';
+import { unpackTexts } from '../../src/store/sqlite/passage-texts.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -157,11 +158,18 @@ async function build(file: string): Promise<{ ingestSeconds: number; rawBytes: n
 const reader = await openSqliteArchive(dbFile);
 if (reuse) {
   documents = (reader.database.prepare('SELECT count(*) FROM documents').pluck().get() as number) ?? 0;
-  rawBytes =
-    (reader.database
-      .prepare("SELECT sum(length(CAST(coalesce(head, body, '') AS BLOB))) FROM passages")
-      .pluck()
-      .get() as number) ?? 0;
+  rawBytes = storedTextBytes(reader.database);
+}
+
+/** The passages' text in bytes: in passage rows (archives before schema 3) and deflated per document. */
+function storedTextBytes(db: SqliteArchive['database']): number {
+  let bytes =
+    (db.prepare("SELECT sum(length(CAST(coalesce(head, body, '') AS BLOB))) FROM passages").pluck().get() as
+      number | null) ?? 0;
+  const packed = db.prepare('SELECT texts FROM documents WHERE texts IS NOT NULL').pluck();
+  for (const texts of packed.iterate() as Iterable<Buffer>)
+    for (const text of unpackTexts(texts).values()) bytes += Buffer.byteLength(text);
+  return bytes;
 }
 const latencies: number[] = [];
 const perQuery = new Map<string, number[]>(QUERIES.map((text) => [text, []]));
