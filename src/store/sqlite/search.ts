@@ -331,20 +331,21 @@ export class SqliteSearch {
       // BigInt bounds: FTS5 ignores a key range given as floats, and JavaScript numbers bind as floats.
       [plan.rank, BigInt(first), BigInt(last), ...(plan.passageScope?.params ?? [])],
     ) as PassageMatchRow[];
-    const texts = this.documentTexts([key]).get(key);
+    const texts = this.documentTexts([key]).get(key)?.texts ?? NO_TEXTS;
     return rows.map((row) => {
-      const text = passageText(row, texts ?? NO_TEXTS);
+      const text = passageText(row, texts);
       const snippet = () => highlight(text, terms(), SNIPPET_TOKENS);
       return passageHit(documentId, row.key, row.kind, snippet, -row.score, row.meta);
     });
   }
 
-  /** The documents' passage texts (none for rows that keep their text in the passage row). */
-  private documentTexts(keys: readonly number[]): Map<number, PassageTexts> {
-    const rows = this.all('SELECT key, texts FROM documents WHERE key IN (SELECT value FROM json_each(?))', [
-      JSON.stringify(keys),
-    ]) as { key: number; texts: Buffer | null }[];
-    return new Map(rows.map((row) => [row.key, unpackTexts(row.texts)]));
+  /** The documents' titles and passage texts (none for rows that keep their text in the passage row). */
+  private documentTexts(keys: readonly number[]): Map<number, { title: string; texts: PassageTexts }> {
+    const rows = this.all(
+      'SELECT key, title, texts FROM documents WHERE key IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(keys)],
+    ) as { key: number; title: string; texts: Buffer | null }[];
+    return new Map(rows.map((row) => [row.key, { title: row.title, texts: unpackTexts(row.texts) }]));
   }
 
   /** For documents found by filters alone: the first paragraph, unhighlighted. */
@@ -356,7 +357,7 @@ export class SqliteSearch {
       [first, last],
     ) as PassageRow | undefined;
     if (!row) return [];
-    const text = passageText(row, this.documentTexts([key]).get(key) ?? NO_TEXTS);
+    const text = passageText(row, this.documentTexts([key]).get(key)?.texts ?? NO_TEXTS);
     return [passageHit(documentId, row.key, row.kind, shorten(text), 0, row.meta)];
   }
 
@@ -437,15 +438,7 @@ export class SqliteSearch {
     const weighted: WeightedTerm[] = words
       .filter((word) => word.term !== null)
       .map((word) => ({ term: word.term!, idf: inverseDocumentFrequency(word.frequency, stats.passages) }));
-    const titles = new Map<number, string>();
-    const texts = new Map<number, PassageTexts>();
-    for (const row of this.all(
-      'SELECT key, title, texts FROM documents WHERE key IN (SELECT value FROM json_each(?))',
-      [JSON.stringify([...byDocument.keys()])],
-    ) as { key: number; title: string; texts: Buffer | null }[]) {
-      titles.set(row.key, row.title);
-      texts.set(row.key, unpackTexts(row.texts));
-    }
+    const documentTexts = this.documentTexts([...byDocument.keys()]);
     const passages = new Map<number, CandidateRow>();
     for (const row of this.all(
       `SELECT p.key AS key, p.kind AS kind, p.head AS head, p.body AS body, p.speakers AS speakers,
@@ -453,14 +446,15 @@ export class SqliteSearch {
        FROM passages p WHERE p.key IN (SELECT value FROM json_each(?))`,
       [JSON.stringify([...byDocument.values()].flat())],
     ) as CandidateRow[]) {
-      const text = passageText(row, texts.get(Math.floor(row.key / PASSAGES_PER_DOCUMENT)) ?? NO_TEXTS);
+      const document = documentTexts.get(Math.floor(row.key / PASSAGES_PER_DOCUMENT));
+      const text = passageText(row, document?.texts ?? NO_TEXTS);
       const heading = row.kind === 'heading';
       passages.set(row.key, { ...row, head: heading ? text : null, body: heading ? null : text });
     }
 
     let documents: RankedDocument[] = [];
     for (const [doc, candidateKeys] of byDocument) {
-      const title = titles.get(doc) ?? '';
+      const title = documentTexts.get(doc)?.title ?? '';
       const titleCounts = counter.count(title);
       const scored: RankedPassage[] = [];
       let titleOnly = 0;
@@ -541,7 +535,7 @@ export class SqliteSearch {
       const doc = Math.floor(row.key / PASSAGES_PER_DOCUMENT);
       let texts = unpacked.get(doc);
       if (!texts && row.head === null && row.body === null) {
-        texts = this.documentTexts([doc]).get(doc) ?? NO_TEXTS;
+        texts = this.documentTexts([doc]).get(doc)?.texts ?? NO_TEXTS;
         unpacked.set(doc, texts);
       }
       return passageText(row, texts ?? NO_TEXTS);
