@@ -66,14 +66,14 @@ function migrate(db: SqliteDatabase, file: string, readonly: boolean): void {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
-    // Upgrading an archive can rewrite its index (a long wait on a large archive): say so.
-    if (current > 0)
-      process.stderr.write(
-        `declass: upgrading ${file} to schema version ${migration.version} (${migration.name}) …\n`,
-      );
     db.transaction(() => {
       // Re-read under the write lock: another process may have migrated meanwhile.
       if (schemaVersion(db) >= migration.version) return;
+      // Upgrading an archive can rewrite its index (a long wait on a large archive): say so.
+      if (current > 0)
+        process.stderr.write(
+          `declass: upgrading ${file} to schema version ${migration.version} (${migration.name}) …\n`,
+        );
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
