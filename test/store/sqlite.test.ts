@@ -249,3 +249,39 @@ test('WAL mode, foreign keys and migrations are recorded', async () => {
     void dobryninMemo;
   });
 });
+
+test('with a write thread, committed batches are copied into the database file while the archive stays open', async () => {
+  const scratch = scratchDir('declass-sqlite-');
+  const file = join(scratch.dir, 'test.db');
+  const archive = await openSqliteArchive(file, { writeThread: true });
+  try {
+    await archive.putCollection(collection, persons);
+    for (let batch = 0; batch < 4; batch++) {
+      const copies = allFixtures.map((document) => ({
+        ...document,
+        id: `${document.id}-copy${batch}`,
+        contentHash: `${document.contentHash}-copy${batch}`,
+      }));
+      await archive.putDocuments(copies);
+    }
+    // A few pages: far below the write thread's own checkpoint threshold, so only the
+    // checkpoint thread can have copied them out of the WAL.
+    await archive.checkpointed();
+    assert.equal(archive.checkpointCounts!.failures, 0);
+    assert.ok(archive.checkpointCounts!.checkpoints >= 1);
+
+    // The database file alone, without its WAL, already holds every committed document.
+    const fileAlone = join(scratch.dir, 'file-alone.db');
+    copyFileSync(file, fileAlone);
+    const copy = new Database(fileAlone, { readonly: true });
+    try {
+      const stored = copy.prepare("SELECT count(*) FROM documents WHERE id LIKE '%-copy%'").pluck().get();
+      assert.equal(stored, 4 * allFixtures.length);
+    } finally {
+      copy.close();
+    }
+  } finally {
+    await archive.close();
+    scratch.cleanup();
+  }
+});

@@ -22,7 +22,7 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { DocumentStore } from './documents.js';
 import { PASSAGES_PER_DOCUMENT } from './keys.js';
 import { SqliteSearch } from './search.js';
-import { ThreadedDocumentWriter } from './threaded-writer.js';
+import { ThreadedDocumentWriter, type CheckpointCounts } from './threaded-writer.js';
 import { documentVisibility, VISIBLE_DOCUMENT_SQL, visibleCollectionSql } from './visibility.js';
 
 export { SchemaVersionError } from './database.js';
@@ -287,6 +287,16 @@ export class SqliteArchive implements Archive {
   /** Condition on `persons`: a person is visible with their collection. */
   private personVisibility(viewer: Viewer | undefined): string {
     return hidesUnpublished(viewer) ? visibleCollectionSql('persons.collection_id') : '1';
+  }
+
+  /** What the write thread's checkpoint thread has done; null without a write thread. */
+  get checkpointCounts(): Readonly<CheckpointCounts> | null {
+    return this.writer?.checkpointCounts ?? null;
+  }
+
+  /** Resolves once the documents sent to the write thread are committed and in the database file. */
+  async checkpointed(): Promise<void> {
+    await this.writer?.checkpointed();
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@
  * Documents stored on a second thread, so that a bulk ingest reads and analyses the next
  * batch while SQLite writes this one (storing is about a third of an ingest's work). The
  * thread has its own connection; WAL lets the main thread's connection read meanwhile, and
- * batches are written one at a time in the order they were sent.
+ * batches are written one at a time in the order they were sent. A third thread copies the
+ * committed pages from the WAL into the database file meanwhile (see checkpoint-thread.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { Document } from '../../records/schema.js';
@@ -20,6 +21,27 @@ export type WriteRequest =
 
 export type WriteReply = { id: number; outcomes: PutOutcome[] } | { id: number; error: string };
 
+export type CheckpointRequest = { op: 'checkpoint' } | { op: 'close' };
+
+/** SQLite's answer to a PASSIVE checkpoint: frames in the WAL, and how many are now copied. */
+export interface CheckpointReply {
+  walFrames: number;
+  checkpointedFrames: number;
+  error?: string;
+}
+
+/**
+ * WAL pages after which the write thread checkpoints by itself (SQLite's default is 1,000).
+ * Most of them are copied by then: its checkpoint mostly lets the WAL start over.
+ */
+export const WRITER_CHECKPOINT_PAGES = 4000;
+
+/** What the checkpoint thread has done, for tests and benchmarks. */
+export interface CheckpointCounts {
+  checkpoints: number;
+  failures: number;
+}
+
 interface Waiting {
   promise: Promise<PutOutcome[]>;
   resolve: (outcomes: PutOutcome[]) => void;
@@ -33,15 +55,25 @@ export class ThreadedDocumentWriter {
   private nextId = 1;
   /** Set when the thread died: every later call fails with it instead of hanging. */
   private broken: Error | null = null;
+  private checkpointer: {
+    worker: Worker;
+    exited: Promise<void>;
+    running: boolean;
+    wanted: boolean;
+    alive: boolean;
+  } | null = null;
+  readonly checkpointCounts: CheckpointCounts = { checkpoints: 0, failures: 0 };
+  private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly file: string) {}
 
   private start(): Worker {
     if (this.thread) return this.thread.worker;
-    const worker = startWriteThread({ file: this.file });
+    const worker = startThread('write-thread', { file: this.file });
     worker.on('message', (reply: WriteReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
+      if ('outcomes' in reply) this.checkpointSoon();
       if (!waiting) return;
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.outcomes);
@@ -54,7 +86,58 @@ export class ThreadedDocumentWriter {
       }),
     );
     this.thread = { worker, exited };
+    this.startCheckpointer();
     return worker;
+  }
+
+  private startCheckpointer(): void {
+    const worker = startThread('checkpoint-thread', { file: this.file });
+    const state = { worker, exited: Promise.resolve(), running: false, wanted: false, alive: true };
+    state.exited = new Promise<void>((resolve) =>
+      worker.once('exit', () => {
+        state.alive = false;
+        resolve();
+      }),
+    );
+    worker.on('message', (reply: CheckpointReply) => {
+      if (reply.error) this.checkpointCounts.failures++;
+      else this.checkpointCounts.checkpoints++;
+      state.running = false;
+      if (state.wanted) this.checkpointSoon();
+      else this.checkpointIdle();
+    });
+    // A failed checkpoint thread costs speed, never data: the write thread checkpoints by itself.
+    worker.on('error', () => {
+      state.alive = false;
+      this.checkpointCounts.failures++;
+      this.checkpointIdle();
+    });
+    this.checkpointer = state;
+  }
+
+  /** Resolves once every batch sent so far is committed and copied into the database file. */
+  async checkpointed(): Promise<void> {
+    await this.settled();
+    const checkpointer = this.checkpointer;
+    if (!checkpointer?.alive || !checkpointer.running) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private checkpointIdle(): void {
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** After each commit: one checkpoint at a time, and one more if commits came meanwhile. */
+  private checkpointSoon(): void {
+    const checkpointer = this.checkpointer;
+    if (!checkpointer?.alive) return;
+    if (checkpointer.running) {
+      checkpointer.wanted = true;
+      return;
+    }
+    checkpointer.running = true;
+    checkpointer.wanted = false;
+    checkpointer.worker.postMessage({ op: 'checkpoint' } satisfies CheckpointRequest);
   }
 
   put(document: Document): Promise<PutOutcome> {
@@ -72,6 +155,13 @@ export class ThreadedDocumentWriter {
 
   async close(): Promise<void> {
     await this.settled();
+    if (this.checkpointer) {
+      const checkpointer = this.checkpointer;
+      this.checkpointer = null;
+      if (checkpointer.alive) checkpointer.worker.postMessage({ op: 'close' } satisfies CheckpointRequest);
+      await checkpointer.exited;
+      this.checkpointIdle();
+    }
     if (!this.thread) return;
     if (!this.broken) this.thread.worker.postMessage({ id: 0, op: 'close' } satisfies WriteRequest);
     await this.thread.exited;
@@ -98,13 +188,13 @@ export class ThreadedDocumentWriter {
 }
 
 /**
- * Built, the thread is the .js beside this module. Under tsx (tests, benchmarks) it is the
+ * Built, a thread is the .js beside this module. Under tsx (tests, benchmarks) it is the
  * .ts source, so a small bootstrap registers tsx in the thread first.
  */
-function startWriteThread(data: WriteThreadData): Worker {
+function startThread(name: 'write-thread' | 'checkpoint-thread', data: WriteThreadData): Worker {
   if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./write-thread.js', import.meta.url), { workerData: data });
-  const source = new URL('./write-thread.ts', import.meta.url).href;
+    return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData: data });
+  const source = new URL(`./${name}.ts`, import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   return new Worker(
     `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,

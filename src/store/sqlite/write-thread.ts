@@ -5,13 +5,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './database.js';
 import { DocumentStore } from './documents.js';
-import type { WriteReply, WriteRequest, WriteThreadData } from './threaded-writer.js';
+import {
+  WRITER_CHECKPOINT_PAGES,
+  type WriteReply,
+  type WriteRequest,
+  type WriteThreadData,
+} from './threaded-writer.js';
 
 const port = parentPort;
 if (!port) throw new Error('write-thread.ts runs only as a worker thread of the SQLite archive.');
 
 const { file } = workerData as WriteThreadData;
 const db = openDatabase(file, false);
+// The checkpoint thread copies committed pages to the database file as the batches come; this
+// connection checkpoints only when the WAL has grown past that, to finish the copy so that the
+// WAL can start over from its beginning (a checkpoint that finds all pages copied is cheap).
+db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
 const store = new DocumentStore(db);
 
 port.on('message', (request: WriteRequest) => {
