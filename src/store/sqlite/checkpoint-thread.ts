@@ -23,15 +23,11 @@ port.on('message', (request: CheckpointRequest) => {
   }
   let reply: CheckpointReply;
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    reply = { walFrames: result?.log ?? 0, checkpointedFrames: result?.checkpointed ?? 0 };
+    db.pragma('wal_checkpoint(PASSIVE)');
+    reply = {};
   } catch (error) {
     // Checkpointing is only an aid: the write thread's own automatic checkpoints still bound the WAL.
-    reply = {
-      walFrames: 0,
-      checkpointedFrames: 0,
-      error: error instanceof Error ? error.message : String(error),
-    };
+    reply = { error: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(reply);
 });

@@ -23,10 +23,8 @@ export type WriteReply = { id: number; outcomes: PutOutcome[] } | { id: number; 
 
 export type CheckpointRequest = { op: 'checkpoint' } | { op: 'close' };
 
-/** SQLite's answer to a PASSIVE checkpoint: frames in the WAL, and how many are now copied. */
+/** A checkpoint done, or why it failed. */
 export interface CheckpointReply {
-  walFrames: number;
-  checkpointedFrames: number;
   error?: string;
 }
 
@@ -96,6 +94,7 @@ export class ThreadedDocumentWriter {
     state.exited = new Promise<void>((resolve) =>
       worker.once('exit', () => {
         state.alive = false;
+        this.checkpointIdle();
         resolve();
       }),
     );
@@ -160,7 +159,6 @@ export class ThreadedDocumentWriter {
       this.checkpointer = null;
       if (checkpointer.alive) checkpointer.worker.postMessage({ op: 'close' } satisfies CheckpointRequest);
       await checkpointer.exited;
-      this.checkpointIdle();
     }
     if (!this.thread) return;
     if (!this.broken) this.thread.worker.postMessage({ id: 0, op: 'close' } satisfies WriteRequest);
