@@ -11,6 +11,9 @@ import { parseQuery } from '../../src/search/parser.js';
 import { openSqliteArchive, SchemaVersionError, type SqliteArchive } from '../../src/store/sqlite/index.js';
 import { PAGE_SIZE } from '../../src/store/sqlite/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { planQuery } from '../../src/store/sqlite/query-plan.js';
+import { documentVisibility } from '../../src/store/sqlite/visibility.js';
+import { PUBLIC_VIEWER } from '../../src/store/visibility.js';
 import { scratchDir } from '../helpers/paths.js';
 import {
   allFixtures,
@@ -209,6 +212,24 @@ test('an archive of schema version 2 (text in the passage rows) is migrated, rea
       const snippet = (await archive.search({ query: parseQuery('skeptical'), sort: 'date-asc' })).hits[0]
         ?.passages[0];
       assert.match(snippet?.snippet ?? '', /««skeptical»»/);
+      // Every filter, with the public viewer's embargo rule, is answered from the date index
+      // alone (schema version 4): a filters-only search never reads a document's whole row.
+      const where = planQuery(
+        parseQuery('type:memcon class:secret caveat:exdis collection:frus1964* date:1964..1966'),
+      ).where;
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT d.key FROM documents d
+           WHERE ${where.sql} AND ${documentVisibility(PUBLIC_VIEWER)} ORDER BY d.date_start, d.id`,
+        )
+        .all(...where.params) as { detail: string }[];
+      assert.match(plan.map((step) => step.detail).join(' | '), /COVERING INDEX documents_by_date/);
+      assert.deepEqual(
+        (await archive.search({ query: parseQuery('caveat:exdis type:memcon date:1964..1966') })).hits.map(
+          (hit) => hit.documentId,
+        ),
+        [gromykoMemcon.id],
+      );
 
       // A replaced document takes the new layout; the others keep theirs.
       const changed = {

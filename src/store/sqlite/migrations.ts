@@ -164,6 +164,18 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO passages_fts (rowid, head, body, speakers) SELECT key, head, body, speakers FROM passages;
     `,
   },
+  {
+    version: 4,
+    name: 'date index that covers every document filter',
+    // A search with filters only (\`type:memcon\`, a date range, a person) walks this index in
+    // date order and stops at the page's last hit; without the filter columns in it, it read
+    // each document's whole row (texts and JSON): 38 s for \`type:memcon\` at 1,000,000 documents.
+    sql: `
+      DROP INDEX documents_by_date;
+      CREATE INDEX documents_by_date
+        ON documents(date_start, date_end, type, class_level, collection_id, published, caveats, id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
