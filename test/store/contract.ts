@@ -210,15 +210,20 @@ export function archiveContract(engine: string, under: EngineUnderTest): void {
       page.hits.map((hit) => hit.documentId.split('/')[1]),
       ['d40', 'd12'],
     );
-    // Pages that straddle or pass the last dated document, both ways.
-    const pageOf = async (offset: number, sort: 'date-asc' | 'date-desc') =>
-      (await archive.search({ query: { type: 'all' }, limit: 2, offset, sort })).hits.map(
-        (hit) => hit.documentId.split('/')[1],
-      );
-    assert.deepEqual(await pageOf(2, 'date-asc'), ['d77', 'd1']);
-    assert.deepEqual(await pageOf(3, 'date-asc'), ['d1']);
-    assert.deepEqual(await pageOf(3, 'date-desc'), ['d1']);
-    assert.deepEqual(await pageOf(4, 'date-desc'), []);
+    // Pages that straddle or pass the last dated document, both ways, whether the matches were
+    // all counted (few) or not (many: here, more than a count limit of 1).
+    for (const countLimit of [1000, 1]) {
+      const pageOf = async (offset: number, sort: 'date-asc' | 'date-desc') =>
+        (await archive.search({ query: { type: 'all' }, limit: 2, offset, sort, countLimit })).hits.map(
+          (hit) => hit.documentId.split('/')[1],
+        );
+      assert.deepEqual(await pageOf(0, 'date-asc'), ['d12', 'd40'], `count limit ${countLimit}`);
+      assert.deepEqual(await pageOf(2, 'date-asc'), ['d77', 'd1'], `count limit ${countLimit}`);
+      assert.deepEqual(await pageOf(3, 'date-asc'), ['d1'], `count limit ${countLimit}`);
+      assert.deepEqual(await pageOf(1, 'date-desc'), ['d40', 'd12'], `count limit ${countLimit}`);
+      assert.deepEqual(await pageOf(3, 'date-desc'), ['d1'], `count limit ${countLimit}`);
+      assert.deepEqual(await pageOf(4, 'date-desc'), [], `count limit ${countLimit}`);
+    }
   });
 
   it('relevance paging: pages do not overlap and add up to the total', async (archive) => {

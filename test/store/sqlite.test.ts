@@ -61,6 +61,47 @@ async function ids(archive: SqliteArchive, query: string, sort?: 'date-asc'): Pr
   return response.hits.map((hit) => hit.documentId.split('/')[1]!);
 }
 
+test('date filters find documents whose interval starts long before the range, however precise', async () => {
+  await withArchive(async (archive) => {
+    const db = archive.database;
+    const widest = db.prepare("SELECT value FROM archive_facts WHERE name = 'widest_date_span_days'").pluck();
+    // The fixtures are dated to the day: each spans one day.
+    assert.equal(widest.get(), 1);
+    const season = {
+      ...dobryninMemo,
+      id: 'frus1964-68v14/d90',
+      number: '90',
+      contentHash: 'hash-90',
+      date: { start: '1968-11-20', end: '1969-02-15', precision: 'day' as const },
+    };
+    const year = {
+      ...dobryninMemo,
+      id: 'frus1964-68v14/d91',
+      number: '91',
+      contentHash: 'hash-91',
+      date: { start: '1965', end: '1965-12-31', precision: 'year' as const },
+    };
+    await archive.putDocument(season);
+    await archive.putDocument(year);
+    assert.equal(widest.get(), 365); // 1965, first day to last
+    assert.deepEqual(await ids(archive, 'date:1969-02'), ['d90']);
+    assert.deepEqual(await ids(archive, 'date:1965-06-30'), ['d91']);
+    assert.deepEqual(await ids(archive, 'date:1965-12..1969-01', 'date-asc'), ['d91', 'd40', 'd77', 'd90']);
+    // The bound is applied: were the recorded width too small, the long interval would be lost.
+    db.prepare("UPDATE archive_facts SET value = 10 WHERE name = 'widest_date_span_days'").run();
+    assert.deepEqual(await ids(archive, 'date:1969-02'), []);
+    // An interval SQLite cannot read as dates turns the bound off.
+    await archive.putDocument({
+      ...year,
+      id: 'frus1964-68v14/d92',
+      contentHash: 'hash-92',
+      date: { start: 'undated', end: 'undated', precision: 'year' as const },
+    });
+    assert.equal(widest.get(), 1e9);
+    assert.deepEqual(await ids(archive, 'date:1969-02'), ['d90']);
+  });
+});
+
 test('the same document twice is unchanged and writes nothing', async () => {
   await withArchive(async (archive) => {
     const before = tableCounts(archive);
@@ -205,6 +246,10 @@ test('an archive of schema version 2 (text in the passage rows) is migrated, rea
     try {
       const db = archive.database;
       assert.equal(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get(), LATEST_VERSION);
+      assert.equal(
+        db.prepare("SELECT value FROM archive_facts WHERE name = 'widest_date_span_days'").pluck().get(),
+        1,
+      );
       db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)").run();
       for (const document of allFixtures) assert.deepEqual(await archive.getDocument(document.id), document);
       assert.deepEqual(await ids(archive, '"minor matters"'), ['d12']);

@@ -7,6 +7,7 @@
 import type { Document, Passage } from '../../records/schema.js';
 import type { PutOutcome } from '../archive.js';
 import type { SqliteDatabase } from './database.js';
+import { WIDEN_DATE_SPAN_SQL } from './date-span.js';
 import { PASSAGES_PER_DOCUMENT, passageKey, passageRange } from './keys.js';
 import { decodePassageMeta, encodePassageMeta } from './passage-meta.js';
 import { packTexts, passageText, unpackTexts, type PassageTexts } from './passage-texts.js';
@@ -31,6 +32,7 @@ export class DocumentStore {
   private readonly insertDocument;
   private readonly updateDocument;
   private readonly deleteDocumentRow;
+  private readonly widenDateSpan;
   private readonly insertPassage;
   private readonly indexPassage;
   private readonly unindexPassages;
@@ -66,6 +68,7 @@ export class DocumentStore {
     );
     this.updateDocument = db.prepare(`UPDATE documents SET ${columns} WHERE key = @key`);
     this.deleteDocumentRow = db.prepare('DELETE FROM documents WHERE key = ?');
+    this.widenDateSpan = db.prepare(WIDEN_DATE_SPAN_SQL);
     this.insertPassage = db.prepare(
       'INSERT INTO passages (key, kind, speakers, page, meta) VALUES (?, ?, ?, ?, ?)',
     );
@@ -114,6 +117,7 @@ export class DocumentStore {
         key = Number(this.insertDocument.run(row).lastInsertRowid);
       }
       this.insertChildren(key, document);
+      this.widenDateSpan.run(key);
       return existing ? 'updated' : 'added';
     };
     this.writeTransaction = db.transaction(write);

@@ -11,6 +11,8 @@
  * - `documents.json` holds the document without its passages; `passages.meta` holds a
  *   passage's rarer optional fields (note number, anchor, speaker spans) only when one is set.
  */
+import { widestSpanSelect } from './date-span.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -174,6 +176,17 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX documents_by_date;
       CREATE INDEX documents_by_date
         ON documents(date_start, date_end, type, class_level, collection_id, published, caveats, id);
+    `,
+  },
+  {
+    version: 5,
+    name: 'the widest date interval, which bounds date filters',
+    sql: `
+      CREATE TABLE archive_facts (
+        name TEXT PRIMARY KEY,
+        value
+      );
+      INSERT INTO archive_facts (name, value) ${widestSpanSelect('1')};
     `,
   },
 ];

@@ -17,6 +17,7 @@ import type { QueryNode } from '../../search/ast.js';
 import { joinExpressions, leafExpression, speakerNameExpression } from '../../search/fts5-compile.js';
 import { dateBounds, normalizeFilterValue } from '../../search/filter-values.js';
 import { STOP_WORDS } from '../../search/rank.js';
+import { EARLIEST_OVERLAPPING_START_SQL } from './date-span.js';
 import { PASSAGES_PER_DOCUMENT } from './keys.js';
 
 export interface SqlFragment {
@@ -88,7 +89,7 @@ export function planQuery(input: QueryNode): QueryPlan {
 
   const leaves = positiveLeaves(rest).filter((leaf) => leafExpression(leaf) !== null);
   if (!driven) {
-    const where = compileAnd(top, { fts: null, sql: null }, null, 'in');
+    const where = compileAnd(top, { fts: null, sql: null }, null, 'in', true);
     const checks = () => TRUE;
     return {
       rank,
@@ -167,17 +168,25 @@ function withoutStopWords(query: QueryNode): QueryNode {
   return prune(query) ?? { type: 'all' };
 }
 
+/**
+ * `walkDates`: the statement walks the date index (filters only, see SqliteSearch.filteredPage),
+ * so date filters add a lower bound on the start that lets the walk begin near the range. A
+ * statement driven by the full-text index must not get it: a range closed at both ends makes
+ * SQLite walk the dates first and run the text match once per document (2 s instead of 60 ms
+ * for `date:1969..1970 SALT` at 1,000,000 documents).
+ */
 function compileAnd(
   nodes: readonly QueryNode[],
   scope: Scope,
   covered: QueryNode | null,
   mode: TextMode,
+  walkDates = false,
 ): SqlFragment {
-  const parts = nodes.filter((node) => node !== covered).map((node) => compile(node, scope, mode));
+  const parts = nodes.filter((node) => node !== covered).map((node) => compile(node, scope, mode, walkDates));
   return combine('AND', parts);
 }
 
-function compile(node: QueryNode, scope: Scope, mode: TextMode): SqlFragment {
+function compile(node: QueryNode, scope: Scope, mode: TextMode, walkDates: boolean): SqlFragment {
   switch (node.type) {
     case 'all':
       return TRUE;
@@ -187,19 +196,19 @@ function compile(node: QueryNode, scope: Scope, mode: TextMode): SqlFragment {
     case 'and':
       return combine(
         'AND',
-        node.children.map((child) => compile(child, scope, mode)),
+        node.children.map((child) => compile(child, scope, mode, walkDates)),
       );
     case 'or':
       return combine(
         'OR',
-        node.children.map((child) => compile(child, scope, mode)),
+        node.children.map((child) => compile(child, scope, mode, walkDates)),
       );
     case 'not': {
-      const inner = compile(node.child, scope, mode);
+      const inner = compile(node.child, scope, mode, walkDates);
       return { sql: `NOT (${inner.sql})`, params: inner.params };
     }
     case 'filter':
-      return filterCondition(node, mode);
+      return filterCondition(node, mode, walkDates);
   }
 }
 
@@ -248,7 +257,7 @@ function documentsMatching(match: string, extra: SqlFragment | null, mode: TextM
   };
 }
 
-function filterCondition(filter: Filter, mode: TextMode): SqlFragment {
+function filterCondition(filter: Filter, mode: TextMode, walkDates: boolean): SqlFragment {
   const value = normalizeFilterValue(filter.field, filter.value);
   switch (filter.field) {
     case 'type':
@@ -266,6 +275,10 @@ function filterCondition(filter: Filter, mode: TextMode): SqlFragment {
       // Interval overlap: the document may date from any moment between its start and end.
       const parts: SqlFragment[] = [];
       if (from) parts.push({ sql: 'd.date_end >= ?', params: [from] });
+      // Implied by the overlap, so redundant, but it lets a walk of the date index start near
+      // FROM instead of at the earliest document (see date-span.ts).
+      if (from && walkDates)
+        parts.push({ sql: `d.date_start >= ${EARLIEST_OVERLAPPING_START_SQL}`, params: [from] });
       if (until) parts.push({ sql: 'd.date_start < ?', params: [until] });
       return combine('AND', parts);
     }

@@ -232,10 +232,12 @@ export class SqliteSearch {
       matches = this.filteredMatches(plan.where, countLimit);
       total = matches.keys.length;
       totalExact = matches.exact;
-      page = this.filteredPage(plan.where, sort === 'date-desc', limit, offset).map((key) => ({
-        key,
-        score: 0,
-      }));
+      // Every match is known when there are few: sort those rather than walk the index again.
+      page = (
+        matches.exact
+          ? this.pageOfKeys(matches.keys, sort === 'date-desc', limit, offset)
+          : this.filteredPage(plan.where, sort === 'date-desc', limit, offset)
+      ).map((key) => ({ key, score: 0 }));
     }
 
     const hits = this.documentHits(page, plan, ranked);
@@ -721,7 +723,6 @@ export class SqliteSearch {
     return { keys, exact };
   }
 
-  /** Documents meeting a condition without words, in key order, up to `limit`. */
   /**
    * A page of documents matching filters only, by date (undated ones last), then id. Dated ones
    * come from walking the covering date index in order, which stops at the page's last hit; a
@@ -760,6 +761,19 @@ export class SqliteSearch {
     return [...dated, ...undated];
   }
 
+  /** A page of the given documents in the order of `filteredPage`. */
+  private pageOfKeys(keys: readonly number[], descending: boolean, limit: number, offset: number): number[] {
+    if (keys.length <= offset || limit === 0) return [];
+    return (
+      this.all(
+        `SELECT d.key AS key FROM documents d WHERE d.key IN (SELECT value FROM json_each(?))
+         ORDER BY d.date_start IS NULL, d.date_start${descending ? ' DESC' : ''}, d.id LIMIT ? OFFSET ?`,
+        [JSON.stringify(keys), limit, offset],
+      ) as { key: number }[]
+    ).map((row) => row.key);
+  }
+
+  /** Documents meeting a condition without words, in key order, up to `limit`. */
   private filteredMatches(where: SqlFragment, limit: number): Matches {
     const keys = (
       this.all(`SELECT d.key AS key FROM documents d WHERE ${where.sql} LIMIT ?`, [
