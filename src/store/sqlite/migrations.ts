@@ -169,9 +169,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'date index that covers every document filter',
-    // A search with filters only (\`type:memcon\`, a date range, a person) walks this index in
+    // A search with filters only (`type:memcon`, a date range, a person) walks this index in
     // date order and stops at the page's last hit; without the filter columns in it, it read
-    // each document's whole row (texts and JSON): 38 s for \`type:memcon\` at 1,000,000 documents.
+    // each document's whole row (texts and JSON): 38 s for `type:memcon` at 1,000,000 documents.
     sql: `
       DROP INDEX documents_by_date;
       CREATE INDEX documents_by_date

@@ -727,7 +727,7 @@ export class SqliteSearch {
    * A page of documents matching filters only, by date (undated ones last), then id. Dated ones
    * come from walking the covering date index in order, which stops at the page's last hit; a
    * single ORDER BY with undated ones last would sort every match first (seconds at a million
-   * documents for \`type:memcon\`).
+   * documents for `type:memcon`).
    */
   private filteredPage(where: SqlFragment, descending: boolean, limit: number, offset: number): number[] {
     const dated = (
