@@ -67,20 +67,15 @@ test('date filters find documents whose interval starts long before the range, h
     const widest = db.prepare("SELECT value FROM archive_facts WHERE name = 'widest_date_span_days'").pluck();
     // The fixtures are dated to the day: each spans one day.
     assert.equal(widest.get(), 1);
-    const season = {
+    const memoDated = (number: string, start: string, end: string, precision: 'day' | 'year') => ({
       ...dobryninMemo,
-      id: 'frus1964-68v14/d90',
-      number: '90',
-      contentHash: 'hash-90',
-      date: { start: '1968-11-20', end: '1969-02-15', precision: 'day' as const },
-    };
-    const year = {
-      ...dobryninMemo,
-      id: 'frus1964-68v14/d91',
-      number: '91',
-      contentHash: 'hash-91',
-      date: { start: '1965', end: '1965-12-31', precision: 'year' as const },
-    };
+      id: `frus1964-68v14/d${number}`,
+      number,
+      contentHash: `hash-${number}`,
+      date: { start, end, precision },
+    });
+    const season = memoDated('90', '1968-11-20', '1969-02-15', 'day');
+    const year = memoDated('91', '1965', '1965-12-31', 'year');
     await archive.putDocument(season);
     await archive.putDocument(year);
     assert.equal(widest.get(), 365); // 1965, first day to last
@@ -91,12 +86,7 @@ test('date filters find documents whose interval starts long before the range, h
     db.prepare("UPDATE archive_facts SET value = 10 WHERE name = 'widest_date_span_days'").run();
     assert.deepEqual(await ids(archive, 'date:1969-02'), []);
     // An interval SQLite cannot read as dates turns the bound off.
-    await archive.putDocument({
-      ...year,
-      id: 'frus1964-68v14/d92',
-      contentHash: 'hash-92',
-      date: { start: 'undated', end: 'undated', precision: 'year' as const },
-    });
+    await archive.putDocument(memoDated('92', 'undated', 'undated', 'year'));
     assert.equal(widest.get(), 1e9);
     assert.deepEqual(await ids(archive, 'date:1969-02'), ['d90']);
   });
