@@ -11,7 +11,7 @@
  * - `documents.json` holds the document without its passages; `passages.meta` holds a
  *   passage's rarer optional fields (note number, anchor, speaker spans) only when one is set.
  */
-import { widestSpanSelect } from './date-span.js';
+import { RECORD_DATE_SPAN_SQL } from './date-span.js';
 
 export interface Migration {
   version: number;
@@ -186,7 +186,7 @@ export const MIGRATIONS: readonly Migration[] = [
         name TEXT PRIMARY KEY,
         value
       );
-      INSERT INTO archive_facts (name, value) ${widestSpanSelect('1')};
+      ${RECORD_DATE_SPAN_SQL};
     `,
   },
 ];
