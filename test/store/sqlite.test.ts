@@ -47,6 +47,7 @@ function tableCounts(archive: SqliteArchive): Record<string, number> {
     'passages',
     'passage_speakers',
     'participants',
+    'participant_names',
     'mentions',
     'redactions',
     'passages_fts_docsize',
@@ -297,6 +298,24 @@ test('an archive of schema version 2 (text in the passage rows) is migrated, rea
         )
         .all(...where.params) as { detail: string }[];
       assert.match(plan.map((step) => step.detail).join(' | '), /COVERING INDEX documents_by_date/);
+      // Participants point at their names (schema version 6): a name is looked for among the
+      // distinct names, and each match leads through an index to its documents.
+      assert.deepEqual(await ids(archive, 'person:Gromyko', 'date-asc'), ['d12', 'd40']);
+      assert.deepEqual(await ids(archive, 'person:p_GAA1', 'date-asc'), ['d12', 'd40']);
+      for (const person of ['Gromyko', 'p_GAA1']) {
+        const condition = planQuery(parseQuery(`person:${person}`)).where;
+        const personPlan = db
+          .prepare(`EXPLAIN QUERY PLAN SELECT d.key FROM documents d WHERE ${condition.sql}`)
+          .all(...condition.params) as { detail: string }[];
+        const steps = personPlan.map((step) => step.detail).join(' | ');
+        assert.match(steps, /SEARCH pa USING COVERING INDEX participants_by_name/, steps);
+        assert.doesNotMatch(steps, /SCAN (pa|m)\b/, steps);
+      }
+      const facets = (await archive.search({ query: parseQuery('Gromyko'), facets: true })).facets!;
+      assert.ok(
+        facets.participant!.some((facet) => /Gromyko/.test(facet.value)),
+        JSON.stringify(facets),
+      );
       assert.deepEqual(
         (await archive.search({ query: parseQuery('caveat:exdis type:memcon date:1964..1966') })).hits.map(
           (hit) => hit.documentId,

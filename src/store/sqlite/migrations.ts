@@ -189,6 +189,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ${RECORD_DATE_SPAN_SQL};
     `,
   },
+  {
+    version: 6,
+    name: 'participant names stored once',
+    // `person:Kissinger` matched names with LIKE over every participant row (2.2 million at
+    // 1,000,000 documents; 1.4 s). It now matches the distinct names and follows an index from
+    // each match to its documents. The by-person index moves to the names, so participants keep
+    // two indexes, one of them now over every row.
+    sql: `
+      CREATE TABLE participant_names (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        person TEXT
+      );
+      INSERT INTO participant_names (name, label, person)
+        SELECT DISTINCT name, label, person FROM participants ORDER BY name, label, person;
+      CREATE INDEX participant_names_by_name ON participant_names(name, label, person);
+      CREATE INDEX participant_names_by_person ON participant_names(person) WHERE person IS NOT NULL;
+      CREATE TABLE participants_by_name_id (
+        doc INTEGER NOT NULL REFERENCES documents(key),
+        name_id INTEGER NOT NULL REFERENCES participant_names(id),
+        role TEXT NOT NULL
+      );
+      INSERT INTO participants_by_name_id (doc, name_id, role)
+        SELECT pa.doc, n.id, pa.role FROM participants pa
+        JOIN participant_names n ON n.name = pa.name AND n.label = pa.label AND n.person IS pa.person
+        ORDER BY pa.rowid;
+      DROP TABLE participants;
+      ALTER TABLE participants_by_name_id RENAME TO participants;
+      CREATE INDEX participants_by_doc ON participants(doc);
+      CREATE INDEX participants_by_name ON participants(name_id, doc);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -296,8 +296,8 @@ function personCondition(value: string): SqlFragment {
     const [, collection, localId] = id;
     const condition: SqlFragment = {
       sql:
-        'd.key IN (SELECT doc FROM mentions WHERE person = ? UNION ALL ' +
-        'SELECT doc FROM participants WHERE person = ?)',
+        'd.key IN (SELECT doc FROM mentions WHERE person = ? UNION ALL SELECT pa.doc FROM participants pa ' +
+        'WHERE pa.name_id IN (SELECT n.id FROM participant_names n WHERE n.person = ?))',
       params: [localId, localId],
     };
     return collection
@@ -305,15 +305,17 @@ function personCondition(value: string): SqlFragment {
       : condition;
   }
   const personName = nameLike('p.name', value);
-  const participantName = nameLike('pa.name', value);
-  const participantLabel = nameLike('pa.label', value);
+  const participantName = nameLike('n.name', value);
+  const participantLabel = nameLike('n.label', value);
   if (!personName) return FALSE;
+  // Both halves start from the few names that match (CROSS JOIN keeps persons first), then
+  // follow an index to the documents: never a scan of every mention or participant row.
   return {
     sql:
-      'd.key IN (SELECT m.doc FROM persons p JOIN mentions m ON m.person = p.local_id ' +
+      'd.key IN (SELECT m.doc FROM persons p CROSS JOIN mentions m ON m.person = p.local_id ' +
       'JOIN documents dm ON dm.key = m.doc AND dm.collection_id = p.collection_id ' +
-      `WHERE ${personName.sql} UNION ALL SELECT pa.doc FROM participants pa ` +
-      `WHERE (${participantName!.sql}) OR (${participantLabel!.sql}))`,
+      `WHERE ${personName.sql} UNION ALL SELECT pa.doc FROM participants pa WHERE pa.name_id IN ` +
+      `(SELECT n.id FROM participant_names n WHERE (${participantName!.sql}) OR (${participantLabel!.sql})))`,
     params: [...personName.params, ...participantName!.params, ...participantLabel!.params],
   };
 }

@@ -924,7 +924,10 @@ export class SqliteSearch {
         'coalesce(s.name, s.label)',
         `JOIN passage_speakers s ON s.passage BETWEEN m.value * ${PASSAGES_PER_DOCUMENT} AND m.value * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}`,
       ),
-      participant: over('pa.name', 'JOIN participants pa ON pa.doc = m.value'),
+      participant: over(
+        'n.name',
+        'JOIN participants pa ON pa.doc = m.value JOIN participant_names n ON n.id = pa.name_id',
+      ),
     };
   }
 
