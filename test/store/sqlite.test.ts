@@ -57,6 +57,18 @@ function tableCounts(archive: SqliteArchive): Record<string, number> {
   );
 }
 
+/** SQLite's plan for selecting the documents that meet a condition, its steps joined. */
+function planSteps(
+  db: SqliteArchive['database'],
+  condition: { sql: string; params: unknown[] },
+  orderBy = '',
+): string {
+  const steps = db
+    .prepare(`EXPLAIN QUERY PLAN SELECT d.key FROM documents d WHERE ${condition.sql} ${orderBy}`)
+    .all(...condition.params) as { detail: string }[];
+  return steps.map((step) => step.detail).join(' | ');
+}
+
 async function ids(archive: SqliteArchive, query: string, sort?: 'date-asc'): Promise<string[]> {
   const response = await archive.search({ query: parseQuery(query), limit: 50, sort });
   return response.hits.map((hit) => hit.documentId.split('/')[1]!);
@@ -291,23 +303,20 @@ test('an archive of schema version 2 (text in the passage rows) is migrated, rea
       const where = planQuery(
         parseQuery('type:memcon class:secret caveat:exdis collection:frus1964* date:1964..1966'),
       ).where;
-      const plan = db
-        .prepare(
-          `EXPLAIN QUERY PLAN SELECT d.key FROM documents d
-           WHERE ${where.sql} AND ${documentVisibility(PUBLIC_VIEWER)} ORDER BY d.date_start, d.id`,
-        )
-        .all(...where.params) as { detail: string }[];
-      assert.match(plan.map((step) => step.detail).join(' | '), /COVERING INDEX documents_by_date/);
+      assert.match(
+        planSteps(
+          db,
+          { sql: `${where.sql} AND ${documentVisibility(PUBLIC_VIEWER)}`, params: where.params },
+          'ORDER BY d.date_start, d.id',
+        ),
+        /COVERING INDEX documents_by_date/,
+      );
       // Participants point at their names (schema version 6): a name is looked for among the
       // distinct names, and each match leads through an index to its documents.
       assert.deepEqual(await ids(archive, 'person:Gromyko', 'date-asc'), ['d12', 'd40']);
       assert.deepEqual(await ids(archive, 'person:p_GAA1', 'date-asc'), ['d12', 'd40']);
       for (const person of ['Gromyko', 'p_GAA1']) {
-        const condition = planQuery(parseQuery(`person:${person}`)).where;
-        const personPlan = db
-          .prepare(`EXPLAIN QUERY PLAN SELECT d.key FROM documents d WHERE ${condition.sql}`)
-          .all(...condition.params) as { detail: string }[];
-        const steps = personPlan.map((step) => step.detail).join(' | ');
+        const steps = planSteps(db, planQuery(parseQuery(`person:${person}`)).where);
         assert.match(steps, /SEARCH pa USING COVERING INDEX participants_by_name/, steps);
         assert.doesNotMatch(steps, /SCAN (pa|m)\b/, steps);
       }
