@@ -295,9 +295,7 @@ function personCondition(value: string): SqlFragment {
   if (id) {
     const [, collection, localId] = id;
     const condition: SqlFragment = {
-      sql:
-        'd.key IN (SELECT doc FROM mentions WHERE person = ? UNION ALL SELECT pa.doc FROM participants pa ' +
-        'WHERE pa.name_id IN (SELECT n.id FROM participant_names n WHERE n.person = ?))',
+      sql: `d.key IN (SELECT doc FROM mentions WHERE person = ? UNION ALL ${participantDocuments('n.person = ?')})`,
       params: [localId, localId],
     };
     return collection
@@ -314,10 +312,21 @@ function personCondition(value: string): SqlFragment {
     sql:
       'd.key IN (SELECT m.doc FROM persons p CROSS JOIN mentions m ON m.person = p.local_id ' +
       'JOIN documents dm ON dm.key = m.doc AND dm.collection_id = p.collection_id ' +
-      `WHERE ${personName.sql} UNION ALL SELECT pa.doc FROM participants pa WHERE pa.name_id IN ` +
-      `(SELECT n.id FROM participant_names n WHERE (${participantName!.sql}) OR (${participantLabel!.sql})))`,
+      `WHERE ${personName.sql} UNION ALL ` +
+      `${participantDocuments(`(${participantName!.sql}) OR (${participantLabel!.sql})`)})`,
     params: [...personName.params, ...participantName!.params, ...participantLabel!.params],
   };
+}
+
+/**
+ * The documents of the participant names (`participant_names n`) meeting `condition`: the names
+ * first, then the covering `(name_id, doc)` index, never every participant row.
+ */
+function participantDocuments(condition: string): string {
+  return (
+    'SELECT pa.doc FROM participants pa WHERE pa.name_id IN ' +
+    `(SELECT n.id FROM participant_names n WHERE ${condition})`
+  );
 }
 
 function speakerDocumentCondition(value: string, mode: TextMode): SqlFragment {
