@@ -12,6 +12,7 @@ import { openSqliteArchive, SchemaVersionError, type SqliteArchive } from '../..
 import { PAGE_SIZE } from '../../src/store/sqlite/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { planQuery } from '../../src/store/sqlite/query-plan.js';
+import { DOCUMENT_KEY_RANGE_SQL } from '../../src/store/sqlite/search.js';
 import { documentVisibility } from '../../src/store/sqlite/visibility.js';
 import { PUBLIC_VIEWER } from '../../src/store/visibility.js';
 import { scratchDir } from '../helpers/paths.js';
@@ -57,16 +58,19 @@ function tableCounts(archive: SqliteArchive): Record<string, number> {
   );
 }
 
-/** SQLite's plan for selecting the documents that meet a condition, its steps joined. */
+/** SQLite's plan for a statement, its steps joined. */
+function explain(db: SqliteArchive['database'], sql: string, params: unknown[] = []): string {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return steps.map((step) => step.detail).join(' | ');
+}
+
+/** SQLite's plan for selecting the documents that meet a condition. */
 function planSteps(
   db: SqliteArchive['database'],
   condition: { sql: string; params: unknown[] },
   orderBy = '',
 ): string {
-  const steps = db
-    .prepare(`EXPLAIN QUERY PLAN SELECT d.key FROM documents d WHERE ${condition.sql} ${orderBy}`)
-    .all(...condition.params) as { detail: string }[];
-  return steps.map((step) => step.detail).join(' | ');
+  return explain(db, `SELECT d.key FROM documents d WHERE ${condition.sql} ${orderBy}`, condition.params);
 }
 
 async function ids(archive: SqliteArchive, query: string, sort?: 'date-asc'): Promise<string[]> {
@@ -320,6 +324,13 @@ test('an archive of schema version 2 (text in the passage rows) is migrated, rea
         assert.match(steps, /SEARCH pa USING COVERING INDEX participants_by_name/, steps);
         assert.doesNotMatch(steps, /SCAN (pa|m)\b/, steps);
       }
+      // Search statistics read the first and last document keys from the table's ends.
+      const rangePlan = explain(db, DOCUMENT_KEY_RANGE_SQL);
+      assert.doesNotMatch(rangePlan, /SCAN documents/, rangePlan);
+      assert.deepEqual(db.prepare(DOCUMENT_KEY_RANGE_SQL).get(), {
+        first: db.prepare('SELECT key FROM documents ORDER BY key LIMIT 1').pluck().get(),
+        last: db.prepare('SELECT key FROM documents ORDER BY key DESC LIMIT 1').pluck().get(),
+      });
       const facets = (await archive.search({ query: parseQuery('Gromyko'), facets: true })).facets!;
       assert.ok(
         facets.participant!.some((facet) => /Gromyko/.test(facet.value)),

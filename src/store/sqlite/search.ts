@@ -82,6 +82,12 @@ const RESCORED_DOCUMENTS = 40;
 /** First-stage passages fetched per document re-ranked. */
 const CANDIDATE_PASSAGES_PER_DOCUMENT = 2;
 const MAX_LIMIT = 1000;
+/**
+ * The first and last document keys, each from its end of the table. With both aggregates in one
+ * SELECT, SQLite scans every key instead (87–97 ms at 1,000,000 documents, on each snapshot).
+ */
+export const DOCUMENT_KEY_RANGE_SQL =
+  'SELECT (SELECT min(key) FROM documents) AS first, (SELECT max(key) FROM documents) AS last';
 
 const BM25 = `bm25(passages_fts, ${COLUMN_WEIGHTS.head}, ${COLUMN_WEIGHTS.body}, ${COLUMN_WEIGHTS.speakers})`;
 
@@ -800,7 +806,7 @@ export class SqliteSearch {
       if (cached.rows !== totals.rows) this.snapshotCache = { ...cached, rows: totals.rows };
       return this.snapshotCache!;
     }
-    const range = this.get('SELECT min(key) AS first, max(key) AS last FROM documents', []) as {
+    const range = this.get(DOCUMENT_KEY_RANGE_SQL, []) as {
       first: number | null;
       last: number | null;
     };
