@@ -9,11 +9,12 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { parseQuery } from '../../src/search/parser.js';
 import { openSqliteArchive, SchemaVersionError, type SqliteArchive } from '../../src/store/sqlite/index.js';
+import { documentGroupsSql } from '../../src/store/sqlite/archive-stats.js';
 import { PAGE_SIZE } from '../../src/store/sqlite/database.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { planQuery } from '../../src/store/sqlite/query-plan.js';
 import { DOCUMENT_KEY_RANGE_SQL } from '../../src/store/sqlite/search.js';
-import { documentVisibility } from '../../src/store/sqlite/visibility.js';
+import { documentVisibility, VISIBLE_DOCUMENT_SQL } from '../../src/store/sqlite/visibility.js';
 import { PUBLIC_VIEWER } from '../../src/store/visibility.js';
 import { scratchDir } from '../helpers/paths.js';
 import {
@@ -325,6 +326,11 @@ test('an archive of schema version 2 (text in the passage rows) is migrated, rea
         assert.doesNotMatch(steps, /SCAN (pa|m)\b/, steps);
       }
       // Search statistics read the first and last document keys from the table's ends.
+      // Archive counts by type, classification, decade and collection read the date index alone.
+      for (const visible of ['1', VISIBLE_DOCUMENT_SQL]) {
+        const groupsPlan = explain(db, documentGroupsSql(visible));
+        assert.match(groupsPlan, /^SCAN d USING COVERING INDEX documents_by_date\b/, groupsPlan);
+      }
       const rangePlan = explain(db, DOCUMENT_KEY_RANGE_SQL);
       assert.doesNotMatch(rangePlan, /SCAN documents/, rangePlan);
       assert.deepEqual(db.prepare(DOCUMENT_KEY_RANGE_SQL).get(), {
@@ -389,6 +395,7 @@ test('with a write thread, committed batches are copied into the database file w
   const archive = await openSqliteArchive(file, { writeThread: true });
   try {
     await archive.putCollection(collection, persons);
+    const counted = await archive.stats();
     for (let batch = 0; batch < 4; batch++) {
       const copies = allFixtures.map((document) => ({
         ...document,
@@ -399,6 +406,8 @@ test('with a write thread, committed batches are copied into the database file w
     }
     // A few pages: far below the write thread's own checkpoint threshold, so only the
     // checkpoint thread can have copied them out of the WAL.
+    // Counts kept from before are not served once the write thread has committed.
+    assert.equal((await archive.stats()).documents, counted.documents + 4 * allFixtures.length);
     await archive.checkpointed();
     assert.equal(archive.checkpointCounts!.failures, 0);
     assert.ok(archive.checkpointCounts!.checkpoints >= 1);

@@ -18,9 +18,9 @@ import type {
 } from '../archive.js';
 import { hidesUnpublished, UnknownRecordError, type Viewer } from '../visibility.js';
 import { SqliteAccounts } from './accounts.js';
+import { archiveStats } from './archive-stats.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { DocumentStore } from './documents.js';
-import { PASSAGES_PER_DOCUMENT } from './keys.js';
 import { SqliteSearch } from './search.js';
 import { ThreadedDocumentWriter, type CheckpointCounts } from './threaded-writer.js';
 import { documentVisibility, VISIBLE_DOCUMENT_SQL, visibleCollectionSql } from './visibility.js';
@@ -60,6 +60,8 @@ export class SqliteArchive implements Archive {
   private readonly documents: DocumentStore;
   private readonly searcher: SqliteSearch;
   private readonly replaceCollection;
+  private readonly statsCache = new Map<string, { version: string; stats: ArchiveStats }>();
+  private readonly totalChanges;
   readonly accounts: SqliteAccounts;
 
   constructor(
@@ -69,6 +71,7 @@ export class SqliteArchive implements Archive {
     this.documents = new DocumentStore(db);
     this.searcher = new SqliteSearch(db);
     this.accounts = new SqliteAccounts(db);
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
     // Re-ingesting a collection keeps its published state: an embargo outlives a re-ingest.
     const upsertCollection = db.prepare(
       `INSERT INTO collections (id, title, json) VALUES (?, ?, ?)
@@ -196,45 +199,36 @@ export class SqliteArchive implements Archive {
     return this.searcher.search(request);
   }
 
+  /**
+   * Counted again only after a commit: the web UI asks for them on every search page, and at
+   * 1,000,000 documents counting takes about a second.
+   */
   async stats(viewer?: Viewer): Promise<ArchiveStats> {
-    const visible = documentVisibility(viewer);
-    const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
-    const grouped = (sql: string) =>
-      Object.fromEntries(
-        (this.db.prepare(sql).raw().all() as [string, number][]).map(([value, n]) => [value, n]),
-      );
-    // Passages of hidden documents are subtracted: few are hidden, and the total is one count.
-    const hiddenPassages =
-      visible === '1'
-        ? 0
-        : count(
-            `SELECT count(*) FROM documents d JOIN passages p
-               ON p.key BETWEEN d.key * ${PASSAGES_PER_DOCUMENT} AND d.key * ${PASSAGES_PER_DOCUMENT} + ${PASSAGES_PER_DOCUMENT - 1}
-             WHERE NOT ${VISIBLE_DOCUMENT_SQL}`,
-          );
-    return {
-      documents: count(`SELECT count(*) FROM documents d WHERE ${visible}`),
-      passages: count('SELECT count(*) FROM passages') - hiddenPassages,
-      persons: count(`SELECT count(*) FROM persons WHERE ${this.personVisibility(viewer)}`),
-      collections: this.db
-        .prepare(
-          `SELECT c.id AS id, c.title AS title, count(d.key) AS documents
-           FROM collections c LEFT JOIN documents d ON d.collection_id = c.id AND ${visible}
-           WHERE ${this.collectionVisibility(viewer)}
-           GROUP BY c.id ORDER BY c.id`,
-        )
-        .all() as ArchiveStats['collections'],
-      types: grouped(`SELECT type, count(*) FROM documents d WHERE ${visible} GROUP BY type ORDER BY type`),
-      classifications: grouped(
-        `SELECT coalesce(class_level, 'unknown') AS level, count(*) FROM documents d WHERE ${visible} GROUP BY level ORDER BY level`,
-      ),
-      decades: grouped(
-        `SELECT (year / 10 * 10) || 's' AS decade, count(*) FROM documents d WHERE year IS NOT NULL AND ${visible} GROUP BY decade ORDER BY decade`,
-      ),
-      redactions: count(
-        `SELECT count(*) FROM redactions r${visible === '1' ? '' : ` JOIN documents d ON d.key = r.doc WHERE ${visible}`}`,
-      ),
-    };
+    const version = this.commitVersion();
+    const key = hidesUnpublished(viewer) ? 'public' : 'all';
+    let cached = this.statsCache.get(key);
+    if (cached?.version !== version) {
+      cached = {
+        version,
+        stats: archiveStats(this.db, {
+          documents: documentVisibility(viewer),
+          collections: this.collectionVisibility(viewer),
+          persons: this.personVisibility(viewer),
+        }),
+      };
+      this.statsCache.set(key, cached);
+    }
+    return structuredClone(cached.stats);
+  }
+
+  /**
+   * Changes whenever something is committed: by another connection, such as the write thread or
+   * another process (`data_version`), or by this one (`total_changes()`).
+   */
+  private commitVersion(): string {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    const ownChanges = this.totalChanges.get() as number;
+    return `${dataVersion}:${ownChanges}`;
   }
 
   async setPublished(targetId: string, published: boolean, actor: string): Promise<PublishResult> {
