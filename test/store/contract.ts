@@ -226,6 +226,24 @@ export function archiveContract(engine: string, under: EngineUnderTest): void {
     }
   });
 
+  it('words sorted by date: pages alike whether every match was counted or not', async (archive) => {
+    const query = 'Soviet OR Thompson';
+    const expected = { 'date-asc': ['d12', 'd40', 'd1'], 'date-desc': ['d40', 'd12', 'd1'] };
+    for (const sort of ['date-asc', 'date-desc'] as const) {
+      // Few matches are sorted from the counted set; beyond a count limit of 1, the page comes
+      // from walking the dates (SQLite).
+      for (const countLimit of [1000, 1]) {
+        for (let offset = 0; offset < 4; offset++) {
+          assert.deepEqual(
+            await ids(archive, query, { sort, countLimit, limit: 2, offset }),
+            expected[sort].slice(offset, offset + 2),
+            `${sort}, offset ${offset}, count limit ${countLimit}`,
+          );
+        }
+      }
+    }
+  });
+
   it('relevance paging: pages do not overlap and add up to the total', async (archive) => {
     const all = await ids(archive, 'Gromyko OR Dobrynin OR Berlin');
     const first = await ids(archive, 'Gromyko OR Dobrynin OR Berlin', { limit: 2 });
