@@ -202,6 +202,29 @@ test('a batch is stored whole or not at all, and unchanged documents in it write
   });
 });
 
+test('sorted by date, a document shows the passages and score it has in a relevance search', async () => {
+  await withArchive(async (archive) => {
+    const query = parseQuery('Soviet OR Berlin OR Gromyko OR allied');
+    const byRelevance = (await archive.search({ query, limit: 10 })).hits;
+    assert.ok(byRelevance.length >= 3, JSON.stringify(byRelevance));
+    for (const sort of ['date-asc', 'date-desc'] as const) {
+      // A count limit of 1 takes the walk of the date index; 1000 sorts the counted matches.
+      for (const countLimit of [1, 1000]) {
+        const byDate = (await archive.search({ query, limit: 10, sort, countLimit })).hits;
+        assert.deepEqual(
+          byDate.map((hit) => hit.documentId).sort(),
+          byRelevance.map((hit) => hit.documentId).sort(),
+        );
+        for (const hit of byDate) {
+          const ranked = byRelevance.find((other) => other.documentId === hit.documentId)!;
+          assert.equal(hit.score, ranked.score, `${hit.documentId} ${sort}`);
+          assert.deepEqual(hit.passages, ranked.passages, `${hit.documentId} ${sort}`);
+        }
+      }
+    }
+  });
+});
+
 test('a database from a newer Declass is refused with its file name', async () => {
   const scratch = scratchDir('declass-sqlite-');
   try {
