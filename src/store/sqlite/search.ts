@@ -415,11 +415,10 @@ export class SqliteSearch {
     if (byDocument.size === 0) return { documents: [], total: found.exact ? 0 : null, exact: found.exact };
     const tail = [...later];
 
-    const terms = rankTerms(words);
     let documents = this.scoredDocuments(byDocument, words, snapshot.stats);
     documents.sort((a, b) => b.score - a.score || a.key - b.key);
     if (!found.exact) documents = this.keepMatching(plan, documents, depth);
-    if (tail.length > 0) documents.push(...this.unscoredDocuments(tail, found, documents, terms));
+    if (tail.length > 0) documents.push(...this.unscoredDocuments(tail, found, documents, rankTerms(words)));
     return { documents, total, exact: found.exact };
   }
 
