@@ -234,7 +234,7 @@ function textCondition(leaf: Leaf, scope: Scope, mode: TextMode): SqlFragment {
  * key range only when the bounds are integers (a bound JavaScript number arrives as a float
  * and is ignored): the window's bounds are BigInts, the per-document range is computed in SQL.
  */
-function documentsMatching(match: string, extra: SqlFragment | null, mode: TextMode): SqlFragment {
+export function documentsMatching(match: string, extra: SqlFragment | null, mode: TextMode): SqlFragment {
   const more = extra ? ` AND ${extra.sql}` : '';
   const moreParams = extra?.params ?? [];
   if (mode === 'each') {

@@ -22,13 +22,14 @@ import type {
   PassageHit,
   SearchRequest,
   SearchResponse,
+  SortOrder,
 } from '../../search/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import { PASSAGES_PER_DOCUMENT, passageRange } from './keys.js';
 import { decodePassageMeta } from './passage-meta.js';
 import { NO_TEXTS, passageText, unpackTexts, type PassageTexts } from './passage-texts.js';
-import { planQuery, type Leaf, type QueryPlan, type SqlFragment } from './query-plan.js';
+import { documentsMatching, planQuery, type Leaf, type QueryPlan, type SqlFragment } from './query-plan.js';
 import { joinExpressions, leafExpression } from '../../search/fts5-compile.js';
 import {
   highlight,
@@ -220,21 +221,12 @@ export class SqliteSearch {
       matches = this.drivenMatches(plan, this.queryWords(plan, snapshot), countLimit, snapshot);
       total = matches.keys.length;
       totalExact = matches.exact;
-      page = (
-        matches.exact
-          ? this.pageOfKeys(matches.keys, sort === 'date-desc', limit, offset)
-          : this.filteredPage(drivenCondition(plan), sort === 'date-desc', limit, offset)
-      ).map((key) => ({ key }));
+      page = this.datePage(matches, drivenCondition(plan), sort, limit, offset).map((key) => ({ key }));
     } else {
       matches = this.filteredMatches(plan.where, countLimit);
       total = matches.keys.length;
       totalExact = matches.exact;
-      // Every match is known when there are few: sort those rather than walk the index again.
-      page = (
-        matches.exact
-          ? this.pageOfKeys(matches.keys, sort === 'date-desc', limit, offset)
-          : this.filteredPage(plan.where, sort === 'date-desc', limit, offset)
-      ).map((key) => ({ key, score: 0 }));
+      page = this.datePage(matches, plan.where, sort, limit, offset).map((key) => ({ key, score: 0 }));
     }
 
     const hits = this.documentHits(page, plan, ranked);
@@ -725,6 +717,22 @@ export class SqliteSearch {
   }
 
   /**
+   * A page by date of the documents meeting `where`. Every match is known when there are few:
+   * those are sorted rather than the date index walked.
+   */
+  private datePage(
+    matches: Matches,
+    where: SqlFragment,
+    sort: SortOrder,
+    limit: number,
+    offset: number,
+  ): number[] {
+    return matches.exact
+      ? this.pageOfKeys(matches.keys, sort === 'date-desc', limit, offset)
+      : this.filteredPage(where, sort === 'date-desc', limit, offset);
+  }
+
+  /**
    * A page of documents matching filters only, by date (undated ones last), then id. Dated ones
    * come from walking the covering date index in order, which stops at the page's last hit; a
    * single ORDER BY with undated ones last would sort every match first (seconds at a million
@@ -968,11 +976,8 @@ function withVisibility(plan: QueryPlan, visible: string): QueryPlan {
  * statement, so a walk of the date index tests each document against them cheaply.
  */
 function drivenCondition(plan: QueryPlan): SqlFragment {
-  const scope = plan.passageScope ? ` AND ${plan.passageScope.sql}` : '';
-  return {
-    sql: `d.key IN (SELECT rowid >> 20 FROM passages_fts WHERE passages_fts MATCH ?${scope}) AND (${plan.where.sql})`,
-    params: [plan.rank, ...(plan.passageScope?.params ?? []), ...plan.where.params],
-  };
+  const ranked = documentsMatching(plan.rank!, plan.passageScope, 'in');
+  return { sql: `${ranked.sql} AND (${plan.where.sql})`, params: [...ranked.params, ...plan.where.params] };
 }
 
 /** One more than the limit (to tell "exactly" from "more"), or -1 (SQLite: none) for Infinity. */
